@@ -1,0 +1,38 @@
+# Two commands on a fresh machine with Python 3.11+ and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_DEBUG ?= 1
+
+.PHONY: setup run test test-fast lint bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+messages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore '.venv' -v0
+
+setup: $(STAMP) messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_records
+
+run: setup
+	$(BIN)/python manage.py create_demo_editor
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP) messages
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,216 @@
+"""The editors' workplace: declarations over one shared base class."""
+
+from functools import cache
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from awards import models
+from awards.admin_filters import decade_filter
+from awards.dates import format_partial_date
+
+admin.site.site_header = _("Heroes of Labour: editors")
+admin.site.site_title = _("Heroes of Labour")
+admin.site.index_title = _("Records of the history")
+
+
+class CitationInline(admin.TabularInline):
+    """The passages a record cites; at least one is required."""
+
+    extra = 0
+    min_num = 1
+    validate_min = True
+    autocomplete_fields = ("citation",)
+    fields = ("citation", "quotation")
+    readonly_fields = ("quotation",)
+    verbose_name = _("citation")
+    verbose_name_plural = _("citations")
+
+    @admin.display(description=_("quotation"))
+    def quotation(self, link):
+        return link.citation.quote if link.citation_id else ""
+
+
+@cache
+def citation_inline_for(model):
+    return type(
+        f"{model.__name__}CitationInline", (CitationInline,), {"model": model.citations.through}
+    )
+
+
+class RecordAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """What every model's admin shares: history, import/export, drafts, slugs, citations."""
+
+    list_filter = ("published",)
+    readonly_fields = ("created_at", "updated_at")
+    actions = ("publish", "unpublish")
+    save_on_top = True
+    list_per_page = 50
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if any(field.name == "citations" for field in self.model._meta.many_to_many):
+            inlines.append(citation_inline_for(self.model))
+        return inlines
+
+    def get_exclude(self, request, obj=None):
+        # Citations are edited in their inline, where each shows its quotation.
+        return (*(super().get_exclude(request, obj) or ()), "citations")
+
+    @admin.action(description=_("Publish the selected records"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, published=True)
+
+    @admin.action(description=_("Withdraw the selected records to drafts"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, published=False)
+
+    def _set_published(self, request, queryset, *, published):
+        # Saved one by one so that each change reaches the record's history.
+        changed = 0
+        for record in queryset.filter(published=not published):
+            record.published = published
+            record.save(update_fields=["published"])
+            changed += 1
+        self.message_user(request, _("Records changed: %(count)d.") % {"count": changed})
+
+
+def date_column(field_name, description):
+    """A list column that renders a partial date as the public pages do, sortable."""
+
+    @admin.display(description=description, ordering=field_name)
+    def column(record):
+        return format_partial_date(getattr(record, field_name)) or "—"
+
+    column.__name__ = f"{field_name}_display"
+    return column
+
+
+@admin.register(models.Source)
+class SourceAdmin(RecordAdmin):
+    list_display = ("name", "author", "language", "published")
+    search_fields = ("slug", "name_ru", "name_en", "author")
+    prepopulated_fields = {"slug": ("name_ru",)}
+
+
+@admin.register(models.Citation)
+class CitationAdmin(RecordAdmin):
+    list_display = ("__str__", "quote", "published")
+    list_filter = ("source", "published")
+    list_select_related = ("source",)
+    search_fields = ("slug", "quote_ru", "quote_en")
+    autocomplete_fields = ("source",)
+
+
+@admin.register(models.Authority)
+class AuthorityAdmin(RecordAdmin):
+    list_display = ("name", "short_name", "jurisdiction", "parent", "published")
+    list_filter = ("jurisdiction", "published")
+    list_select_related = ("parent",)
+    search_fields = ("slug", "name_ru", "name_en", "short_name_ru", "short_name_en")
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name_ru",)}
+
+
+@admin.register(models.Person)
+class PersonAdmin(RecordAdmin):
+    list_display = ("name", "published")
+    search_fields = ("slug", "name_ru", "name_en")
+    prepopulated_fields = {"slug": ("name_ru",)}
+
+
+@admin.register(models.Decree)
+class DecreeAdmin(RecordAdmin):
+    list_display = ("name", "kind", date_column("date", _("date")), "published")
+    list_filter = ("kind", decade_filter("date"), "authorities", "published")
+    search_fields = ("slug", "name_ru", "name_en", "summary_ru", "summary_en")
+    autocomplete_fields = ("authorities",)
+    prepopulated_fields = {"slug": ("name_ru",)}
+    ordering = ("date", "slug")
+
+
+class ProvisionInline(TranslationTabularInline):
+    model = models.Provision
+    extra = 0
+    fields = (
+        "aspect",
+        "value",
+        "value_key",
+        "start",
+        "start_decree",
+        "end",
+        "end_decree",
+        "citations",
+        "slug",
+        "published",
+    )
+    autocomplete_fields = ("start_decree", "end_decree", "citations")
+    show_change_link = True
+
+
+@admin.register(models.Title)
+class TitleAdmin(RecordAdmin):
+    list_display = (
+        "name",
+        date_column("established_on", _("established on")),
+        date_column("abolished_on", _("abolished on")),
+        "predecessor",
+        "published",
+    )
+    list_filter = (decade_filter("established_on"), "published")
+    list_select_related = ("predecessor",)
+    search_fields = ("slug", "name_ru", "name_en", "description_ru", "description_en")
+    autocomplete_fields = ("established_by", "abolished_by", "predecessor", "conferred_by")
+    prepopulated_fields = {"slug": ("name_ru",)}
+    inlines = (ProvisionInline,)
+
+
+@admin.register(models.Medal)
+class MedalAdmin(RecordAdmin):
+    list_display = (
+        "name",
+        "kind",
+        date_column("established_on", _("established on")),
+        "designer",
+        "published",
+    )
+    list_filter = ("kind", "titles", decade_filter("established_on"), "published")
+    list_select_related = ("designer",)
+    search_fields = ("slug", "name_ru", "name_en", "description_ru", "description_en")
+    autocomplete_fields = ("established_by", "designer", "titles")
+    prepopulated_fields = {"slug": ("name_ru",)}
+
+
+@admin.register(models.Event)
+class EventAdmin(RecordAdmin):
+    list_display = ("name", date_column("date", _("date")), "published")
+    list_filter = (decade_filter("date"), "titles", "published")
+    search_fields = ("slug", "name_ru", "name_en", "description_ru", "description_en")
+    autocomplete_fields = ("titles", "decrees", "medals")
+    prepopulated_fields = {"slug": ("name_ru",)}
+    ordering = ("date", "slug")
+
+
+@admin.register(models.Provision)
+class ProvisionAdmin(RecordAdmin):
+    list_display = (
+        "title",
+        "aspect",
+        "value",
+        date_column("start", _("in force from")),
+        date_column("end", _("in force until")),
+        "published",
+    )
+    list_filter = ("title", "aspect", decade_filter("start"), "published")
+    list_select_related = ("title",)
+    search_fields = ("slug", "value_ru", "value_en", "note_ru", "note_en", "title__name_ru")
+    autocomplete_fields = (
+        "title",
+        "start_decree",
+        "start_event",
+        "end_decree",
+        "end_event",
+    )

@@ -1,0 +1,127 @@
+"""Dates known to a year, a month or a day, as the source states them.
+
+A ``PartialDate`` never invents what the source does not say: "1921" stays a year,
+"1927-07-27" a day. Its ISO form ("1921", "1927-07", "1927-07-27") sorts
+chronologically as plain text, which is how it is stored and filtered in the database.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from functools import total_ordering
+
+from django.utils import translation
+from django.utils.dates import MONTHS, MONTHS_ALT
+
+YEAR = "year"
+MONTH = "month"
+DAY = "day"
+
+ISO_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+class PartialDateError(ValueError):
+    """A value that is not a date known to a year, a month or a day."""
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self):
+        if not 1000 <= self.year <= 9999:
+            raise PartialDateError(f"year {self.year} is not a four-digit year")
+        if self.day is not None and self.month is None:
+            raise PartialDateError("a day cannot be given without a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise PartialDateError(f"month {self.month} is not between 1 and 12")
+        if self.day is not None:
+            last_day = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last_day:
+                raise PartialDateError(
+                    f"day {self.day} does not exist in {self.year}-{self.month:02d}"
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raise PartialDateError otherwise."""
+        match = ISO_PATTERN.match(str(text).strip())
+        if not match:
+            raise PartialDateError(f"{text!r} is not a date written as YYYY, YYYY-MM or YYYY-MM-DD")
+        parts = match.groupdict()
+        return cls(
+            year=int(parts["year"]),
+            month=int(parts["month"]) if parts["month"] else None,
+            day=int(parts["day"]) if parts["day"] else None,
+        )
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return DAY
+        if self.month is not None:
+            return MONTH
+        return YEAR
+
+    def isoformat(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def earliest(self) -> datetime.date:
+        """The first day the date may stand for."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> datetime.date:
+        """The last day the date may stand for."""
+        if self.day is not None:
+            return datetime.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def _sort_key(self) -> tuple[int, int, int]:
+        # A year sorts before its months, a month before its days: the same order as the
+        # ISO text in the database.
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other):
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+
+def format_partial_date(value: PartialDate | None, *, language: str | None = None) -> str:
+    """Render a date with exactly what is known, in the grammar of the language.
+
+    Russian uses the genitive month after a day ("27 июля 1927 г.") and the nominative
+    without one ("июль 1927 г."); English writes "27 July 1927" and "July 1927".
+    A year alone is the bare year ("1921") in both.
+    """
+    if value is None:
+        return ""
+    with translation.override(language or translation.get_language() or "ru"):
+        is_russian = translation.get_language().startswith("ru")
+        if value.precision == YEAR:
+            return str(value.year)
+        if value.precision == MONTH:
+            month = str(MONTHS[value.month])
+            if is_russian:
+                return f"{month.lower()} {value.year} г."
+            return f"{month} {value.year}"
+        if is_russian:
+            return f"{value.day} {MONTHS_ALT[value.month]} {value.year} г."
+        return f"{value.day} {MONTHS[value.month]} {value.year}"

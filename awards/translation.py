@@ -1,0 +1,82 @@
+"""Bilingual fields (Russian is the source, English the translation) and edit history.
+
+History is registered here, after the translation fields exist, so that the historical
+tables keep both language versions (django-simple-history's advice for modeltranslation).
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from awards import models
+
+
+class RussianRequired(TranslationOptions):
+    required_languages = ("ru",)
+
+
+@register(models.Source)
+class SourceTranslation(RussianRequired):
+    fields = ("name",)
+
+
+@register(models.Citation)
+class CitationTranslation(RussianRequired):
+    fields = ("quote",)
+
+
+@register(models.Authority)
+class AuthorityTranslation(RussianRequired):
+    fields = ("name", "short_name", "description")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Person)
+class PersonTranslation(RussianRequired):
+    fields = ("name", "description")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Decree)
+class DecreeTranslation(RussianRequired):
+    fields = ("name", "summary")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Title)
+class TitleTranslation(RussianRequired):
+    fields = ("name", "description")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Medal)
+class MedalTranslation(RussianRequired):
+    fields = ("name", "description")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Event)
+class EventTranslation(RussianRequired):
+    fields = ("name", "description")
+    required_languages = {"ru": ("name",)}
+
+
+@register(models.Provision)
+class ProvisionTranslation(RussianRequired):
+    fields = ("value", "note")
+    required_languages = {"ru": ("value",)}
+
+
+HISTORY_MODELS = (
+    models.Source,
+    models.Citation,
+    models.Authority,
+    models.Person,
+    models.Decree,
+    models.Title,
+    models.Medal,
+    models.Event,
+    models.Provision,
+)
+
+for model in HISTORY_MODELS:
+    register_history(model, app=__package__.split(".")[0])
