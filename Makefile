@@ -13,8 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# gettext's msgfmt where the machine has it; otherwise polib (pure Python) compiles the same .po files.
 messages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore '.venv' -v0
+	@if command -v msgfmt >/dev/null; then \
+		$(BIN)/python manage.py compilemessages --ignore '.venv' -v0; \
+	else \
+		$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').rglob('*.po')]"; \
+	fi
 
 setup: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput -v0
