@@ -44,9 +44,9 @@ class PartialDateFormField(forms.MultiValueField):
         kwargs.pop("max_length", None)
         kwargs.pop("empty_value", None)
         fields = (
-            forms.IntegerField(min_value=1000, max_value=9999, label=_("year")),
-            forms.IntegerField(min_value=1, max_value=12, label=_("month")),
-            forms.IntegerField(min_value=1, max_value=31, label=_("day")),
+            forms.IntegerField(min_value=1000, max_value=9999, required=False),
+            forms.IntegerField(min_value=1, max_value=12, required=False),
+            forms.IntegerField(min_value=1, max_value=31, required=False),
         )
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 

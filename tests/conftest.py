@@ -48,7 +48,7 @@ def make_citation(db, make_source):
 
 
 def _cited_builder(model, prefix, defaults):
-    @pytest.fixture
+    @pytest.fixture(name=f"make_{prefix}")
     def builder(db, make_citation):
         def build(*, citations=None, **fields):
             fields.setdefault("slug", _slug(prefix))

@@ -1,0 +1,125 @@
+import datetime
+
+import pytest
+
+from awards.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, format_partial_date
+from awards.fields import PartialDateFormField
+from awards.models import Event
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("1921", YEAR), ("1927-07", MONTH), ("1927-07-27", DAY)],
+)
+def test_iso_text_keeps_its_precision(text, precision):
+    value = PartialDate.parse(text)
+    assert value.precision == precision
+    assert value.isoformat() == text
+
+
+@pytest.mark.parametrize(
+    "text", ["21", "1927-7-27", "1927-13", "1927-02-30", "27.07.1927", "", "1927-00"]
+)
+def test_malformed_or_impossible_dates_are_refused(text):
+    with pytest.raises(PartialDateError):
+        PartialDate.parse(text)
+
+
+def test_a_day_without_a_month_is_refused():
+    with pytest.raises(PartialDateError, match="without a month"):
+        PartialDate(1927, None, 27)
+
+
+def test_year_sorts_before_its_months_and_days_and_after_earlier_years():
+    values = [
+        PartialDate(1938, 12, 27),
+        PartialDate(1938),
+        PartialDate(1927, 7, 27),
+        PartialDate(1938, 12),
+        PartialDate(1921),
+    ]
+    assert [value.isoformat() for value in sorted(values)] == [
+        "1921",
+        "1927-07-27",
+        "1938",
+        "1938-12",
+        "1938-12-27",
+    ]
+
+
+def test_spans_of_days_cover_exactly_what_is_known():
+    assert PartialDate(1988).earliest() == datetime.date(1988, 1, 1)
+    assert PartialDate(1988).latest() == datetime.date(1988, 12, 31)
+    assert PartialDate(1940, 2).latest() == datetime.date(1940, 2, 29)
+    assert PartialDate(1940, 5, 22).earliest() == PartialDate(1940, 5, 22).latest()
+
+
+@pytest.mark.parametrize(
+    ("value", "russian", "english"),
+    [
+        (PartialDate(1921), "1921", "1921"),
+        (PartialDate(1927, 7), "июль 1927 г.", "July 1927"),
+        (PartialDate(1927, 7, 27), "27 июля 1927 г.", "27 July 1927"),
+        (PartialDate(1938, 12, 27), "27 декабря 1938 г.", "27 December 1938"),
+        (PartialDate(1940, 5, 22), "22 мая 1940 г.", "22 May 1940"),
+    ],
+)
+def test_rendering_says_exactly_what_is_known_in_both_languages(value, russian, english):
+    assert format_partial_date(value, language="ru") == russian
+    assert format_partial_date(value, language="en") == english
+
+
+def test_year_only_date_renders_without_day_or_month():
+    assert format_partial_date(PartialDate(1991), language="ru") == "1991"
+
+
+@pytest.mark.django_db
+def test_database_orders_and_filters_mixed_precisions_chronologically(make_event):
+    for text in ["1988", "1927-07-27", "1921", "1938-12", "1938-12-27", "1938"]:
+        make_event(slug=f"event-{text}", date=PartialDate.parse(text))
+    ordered = [event.date.isoformat() for event in Event.objects.order_by("date")]
+    assert ordered == ["1921", "1927-07-27", "1938", "1938-12", "1938-12-27", "1988"]
+    in_1930s = Event.objects.filter(date__gte="1930", date__lt="1940").order_by("date")
+    assert [event.date.isoformat() for event in in_1930s] == ["1938", "1938-12", "1938-12-27"]
+
+
+@pytest.mark.django_db
+def test_dates_come_back_from_the_database_as_partial_dates(make_event):
+    event = make_event(date=PartialDate(1927, 7))
+    event.refresh_from_db()
+    assert event.date == PartialDate(1927, 7)
+
+
+class TestDateEntry:
+    def field(self, required=False):
+        return PartialDateFormField(required=required)
+
+    def test_year_alone_is_a_year(self):
+        assert self.field().clean(["1921", "", ""]) == PartialDate(1921)
+
+    def test_full_date(self):
+        assert self.field().clean(["1927", "7", "27"]) == PartialDate(1927, 7, 27)
+
+    def test_empty_optional_date_is_none(self):
+        assert self.field().clean(["", "", ""]) is None
+
+    def test_day_without_month_is_an_error(self):
+        from django.core.exceptions import ValidationError
+
+        with pytest.raises(ValidationError) as error:
+            self.field().clean(["1927", "", "27"])
+        assert error.value.code == "day_without_month"
+
+    def test_impossible_day_is_an_error(self):
+        from django.core.exceptions import ValidationError
+
+        with pytest.raises(ValidationError) as error:
+            self.field().clean(["1941", "2", "29"])
+        assert error.value.code == "impossible"
+
+    def test_month_without_year_is_an_error(self):
+        from django.core.exceptions import ValidationError
+
+        with pytest.raises(ValidationError) as error:
+            self.field().clean(["", "7", ""])
+        assert error.value.code == "month_without_year"
