@@ -54,12 +54,12 @@ def _cited_builder(model, prefix, defaults):
             fields.setdefault("slug", _slug(prefix))
             fields.setdefault("published", True)
             for name, value in defaults.items():
-                fields.setdefault(name, value() if callable(value) else value)
+                fields.setdefault(name, value)
             record = model.objects.create(**fields)
             record.citations.set(citations if citations is not None else [make_citation()])
             return record
 
-        return builder
+        return build
 
     return builder
 
