@@ -22,12 +22,15 @@ class CitationInline(admin.TabularInline):
 
     extra = 0
     min_num = 1
-    validate_min = True
     autocomplete_fields = ("citation",)
     fields = ("citation", "quotation")
     readonly_fields = ("quotation",)
     verbose_name = _("citation")
     verbose_name_plural = _("citations")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # No record without a citation: the admin does not enforce min_num by itself.
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
 
     @admin.display(description=_("quotation"))
     def quotation(self, link):

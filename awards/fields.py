@@ -84,6 +84,9 @@ class PartialDateField(models.CharField):
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 10
         super().__init__(*args, **kwargs)
+        # CharField adds a length validator, which cannot measure a PartialDate; the value
+        # is validated by PartialDate itself.
+        self.__dict__.pop("validators", None)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
@@ -114,4 +117,6 @@ class PartialDateField(models.CharField):
         return value.isoformat() if value else ""
 
     def formfield(self, **kwargs):
+        # The admin offers a text input for every CharField; a partial date needs its parts.
+        kwargs["widget"] = PartialDateWidget
         return models.Field.formfield(self, **{"form_class": PartialDateFormField, **kwargs})

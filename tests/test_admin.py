@@ -1,0 +1,192 @@
+import pytest
+from django.urls import reverse
+
+from awards import models
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    models.Source,
+    models.Citation,
+    models.Authority,
+    models.Person,
+    models.Decree,
+    models.Title,
+    models.Medal,
+    models.Event,
+    models.Provision,
+]
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:awards_{model._meta.model_name}_{view}", args=args)
+
+
+def admin_pages(model):
+    record = model.objects.order_by("pk").first()
+    return [
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", record.pk),
+        admin_url(model, "history", record.pk),
+    ]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+def test_every_admin_page_answers_an_editor(seeded, editor_client, model):
+    for url in admin_pages(model):
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["Content-Language"] == "ru"
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+def test_anonymous_visitors_are_sent_to_login(seeded, client, model):
+    for url in admin_pages(model):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+
+
+def test_staff_without_permissions_cannot_see_records(seeded, client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="x", is_staff=True)
+    client.force_login(user)
+    assert client.get(admin_url(models.Title, "changelist")).status_code == 403
+
+
+def test_change_list_shows_dates_as_known(seeded, editor_client):
+    response = editor_client.get(admin_url(models.Event, "changelist"))
+    text = response.content.decode()
+    assert ">1921<" in text
+    assert ">1988<" in text
+    title_list = editor_client.get(admin_url(models.Title, "changelist")).content.decode()
+    assert "27 декабря 1938 г." in title_list
+
+
+def test_search_folds_cyrillic_case(seeded, editor_client):
+    # "Герой Труда" holds the words only capitalised, in its name alone.
+    response = editor_client.get(admin_url(models.Title, "changelist"), {"q": "герой труда"})
+    assert "hero-of-labour" in {title.slug for title in response.context["cl"].result_list}
+
+
+def test_search_finds_lower_case_words_written_in_capitals(seeded, editor_client):
+    response = editor_client.get(admin_url(models.Medal, "changelist"), {"q": "СЕРП"})
+    found = {medal.slug for medal in response.context["cl"].result_list}
+    assert "hammer-and-sickle" in found
+    assert "special-certificate-tsik" not in found
+
+
+def test_decade_filter_spans_precisions(seeded, editor_client):
+    response = editor_client.get(admin_url(models.Event, "changelist"), {"date_decade": "1920"})
+    slugs = sorted(event.slug for event in response.context["cl"].result_list)
+    assert slugs == ["1921-term-hero-of-labour", "1922-red-banner-badge"]
+
+
+def form_data(response, **fields):
+    """The add form's management data for every inline, plus the given fields."""
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(fields)
+    return data
+
+
+def citation_inline_prefix(response):
+    return next(
+        inline.formset.prefix
+        for inline in response.context["inline_admin_formsets"]
+        if "citation" in inline.formset.prefix.lower()
+    )
+
+
+def post_title(editor_client, **fields):
+    url = admin_url(models.Title, "add")
+    page = editor_client.get(url)
+    prefix = citation_inline_prefix(page)
+    citation = models.Citation.objects.first()
+    data = form_data(
+        page,
+        **{
+            "slug": "new-title",
+            "name_ru": "Новое звание",
+            "published": "on",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-citation": str(citation.pk),
+        },
+    )
+    data.update(fields)
+    return editor_client.post(url, data)
+
+
+def test_editor_adds_a_title_with_a_citation_and_history_records_who(seeded, editor_client):
+    response = post_title(
+        editor_client, established_on_year="1927", established_on_month="7", established_on_day="27"
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    title = models.Title.objects.get(slug="new-title")
+    assert title.established_on.isoformat() == "1927-07-27"
+    assert title.citations.count() == 1
+    entry = title.history.get()
+    assert entry.history_user.username == "test-editor"
+
+
+def test_a_record_without_a_citation_is_refused(seeded, editor_client):
+    url = admin_url(models.Title, "add")
+    page = editor_client.get(url)
+    response = editor_client.post(url, form_data(page, slug="uncited", name_ru="Без ссылки"))
+    assert response.status_code == 200
+    assert not models.Title.objects.filter(slug="uncited").exists()
+    assert response.context["inline_admin_formsets"]
+
+
+def test_a_day_without_a_month_gets_a_clear_message(seeded, editor_client):
+    response = post_title(editor_client, established_on_year="1927", established_on_day="27")
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["established_on"]
+    assert errors == ["A day cannot be given without a month."] or "месяц" in errors[0]
+    assert not models.Title.objects.filter(slug="new-title").exists()
+
+
+def test_abolition_before_establishment_is_refused_with_a_message(seeded, editor_client):
+    response = post_title(
+        editor_client,
+        established_on_year="1938",
+        established_on_month="12",
+        established_on_day="27",
+        abolished_on_year="1930",
+    )
+    assert response.status_code == 200
+    assert "abolished_on" in response.context["adminform"].form.errors
+    assert not models.Title.objects.filter(slug="new-title").exists()
+
+
+def test_history_view_shows_who_changed_a_record(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    title.name_en = "Hero of Labour (1927)"
+    title._history_user = models.Title._meta.apps.get_model("auth", "User").objects.get(
+        username="test-editor"
+    )
+    title.save()
+    response = editor_client.get(admin_url(models.Title, "history", title.pk))
+    assert "test-editor" in response.content.decode()
+
+
+def test_publish_action_records_each_change_in_history(seeded, editor_client):
+    models.Event.objects.filter(slug="1921-term-hero-of-labour").update(published=False)
+    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+    response = editor_client.post(
+        admin_url(models.Event, "changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.published
+    assert event.history.filter(published=True).exists()
