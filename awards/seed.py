@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
+from simple_history.utils import get_history_manager_for_model
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -29,6 +30,7 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
     to overwrite it with the fixture's version. Either way a second run changes nothing.
     """
     created = updated = kept = 0
+    written = []
     with transaction.atomic():
         deferred = []
         for path in paths:
@@ -41,6 +43,7 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
                     kept += 1
                     continue
                 item.save()
+                written.append((item.object, exists))
                 if item.deferred_fields:
                     deferred.append(item)
                 if exists:
@@ -49,4 +52,16 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
                     created += 1
         for item in deferred:
             item.save_deferred_fields()
+        _record_history(written)
     return LoadReport(created=created, updated=updated, kept=kept)
+
+
+def _record_history(written: list) -> None:
+    """Give each written record a history entry, as the raw fixture saves skip history."""
+    by_model: dict[tuple[type, bool], list] = {}
+    for record, existed in written:
+        by_model.setdefault((type(record), existed), []).append(record)
+    for (model, existed), records in by_model.items():
+        get_history_manager_for_model(model).bulk_history_create(
+            records, update=existed, default_change_reason="fixtures"
+        )

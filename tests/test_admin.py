@@ -176,7 +176,10 @@ def test_history_view_shows_who_changed_a_record(seeded, editor_client):
     )
     title.save()
     response = editor_client.get(admin_url(models.Title, "history", title.pk))
-    assert "test-editor" in response.content.decode()
+    page = response.content.decode()
+    assert "test-editor" in page
+    assert "Hero of Labour (1927)" in page
+    assert "&rarr;" in page or "→" in page
 
 
 def test_publish_action_records_each_change_in_history(seeded, editor_client):

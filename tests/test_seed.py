@@ -62,3 +62,11 @@ def test_demo_editor_can_log_in_with_the_printed_password(db, client, capsys):
     password = line.split("password:")[1].split()[0]
     assert client.login(username="editor", password=password)
     assert client.get("/admin/awards/title/").status_code == 200
+
+
+def test_loaded_records_start_their_history(seeded):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    entry = title.history.get()
+    assert entry.history_type == "+"
+    assert entry.history_change_reason == "fixtures"
+    assert entry.name_ru == "Герой Труда"
