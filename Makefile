@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 
 # gettext's msgfmt where the machine has it; otherwise polib (pure Python) compiles the same .po files.
 messages: $(STAMP)
-	@if command -v msgfmt >/dev/null; then \
+	@if [ -z "$$(find locale -name '*.po' 2>/dev/null)" ]; then \
+		echo "No translation catalogues in locale/."; \
+	elif command -v msgfmt >/dev/null; then \
 		$(BIN)/python manage.py compilemessages --ignore '.venv' -v0; \
 	else \
 		$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').rglob('*.po')]"; \
