@@ -6,6 +6,13 @@ app_name = "awards"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("history/", views.history, name="history"),
+    path("search/", views.search, name="search"),
+    path("compare/", views.compare_titles_view, name="compare-titles"),
+    path("compare/heroes/", views.compare_twin_titles, name="compare-twin-titles"),
+    path("compare/dates/", views.compare_dates_view, name="compare-dates"),
+    path("rules/", views.rules_on_date_view, name="rules-on-date"),
+    path("titles/", views.title_list, name="title-list"),
     path("titles/<slug:slug>/", views.TitleDetailView.as_view(), name="title-detail"),
     path("decrees/<slug:slug>/", views.DecreeDetailView.as_view(), name="decree-detail"),
     path("insignia/<slug:slug>/", views.MedalDetailView.as_view(), name="medal-detail"),

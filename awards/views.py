@@ -1,54 +1,292 @@
+"""The public site: thin views that fetch through awards.querysets, compute, render."""
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 
-from awards import models
+from awards import querysets, structured_data
+from awards.comparisons import compare_dates, compare_titles, group_by_aspect, rules_on_date
+from awards.facts import title_decrees, title_facts
+from awards.forms import CompareTitlesForm, DatesComparisonForm, RulesOnDateForm, SearchForm
+from awards.search import search_records
+from awards.timeline import ORIGINS, history_periods, timeline_picture
+
+# The title the home page presents, and the pair the document itself compares.
+FEATURED_TITLE = "hero-of-socialist-labour"
+TWIN_TITLES = ("hero-of-socialist-labour", "hero-of-the-soviet-union")
+# The dates the document's changes fall between: before the medal, before and after 1973,
+# the year of the last change.
+SAMPLE_DATES = "1939 1941 1975 1989"
 
 
+def _absolute(request, name, **kwargs):
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs or None))
+
+
+def _trail(request, *pages):
+    """Breadcrumbs from the home page: (name, absolute url) pairs."""
+    return structured_data.breadcrumbs(
+        trail=[(gettext("Heroes of Labour"), _absolute(request, "awards:home")), *pages]
+    )
+
+
+@require_GET
 def home(request):
-    titles = models.Title.objects.published().order_by("established_on", "slug")
-    return render(request, "awards/home.html", {"titles": titles})
+    featured = querysets.titles_for_fact_box().filter(slug=FEATURED_TITLE).first()
+    return render(
+        request,
+        "awards/home.html",
+        {
+            "facts": title_facts(title=featured) if featured else None,
+            "titles": querysets.titles_for_list(),
+            "twin_titles": TWIN_TITLES,
+            "sample_dates": SAMPLE_DATES,
+            "structured_data": [
+                structured_data.website(
+                    name=gettext("Heroes of Labour"),
+                    url=_absolute(request, "awards:home"),
+                    search_url=_absolute(request, "awards:search"),
+                )
+            ],
+        },
+    )
+
+
+@require_GET
+def history(request):
+    periods = history_periods(
+        titles=list(querysets.titles_for_timeline()),
+        events=list(querysets.events_for_history()),
+        decrees=list(querysets.decrees_for_history()),
+    )
+    labels = {ORIGINS: gettext("Origins of the term")}
+    labels |= {period.key: period.title.name for period in periods if period.title}
+    return render(
+        request,
+        "awards/history.html",
+        {
+            "periods": periods,
+            "picture": timeline_picture(periods=periods, labels=labels),
+            "structured_data": [
+                _trail(request, (gettext("History"), _absolute(request, "awards:history")))
+            ],
+        },
+    )
+
+
+@require_GET
+def title_list(request):
+    return render(
+        request,
+        "awards/title_list.html",
+        {
+            "titles": querysets.titles_for_list(),
+            "structured_data": [
+                _trail(request, (gettext("Titles"), _absolute(request, "awards:title-list")))
+            ],
+        },
+    )
 
 
 class RecordDetailView(DetailView):
-    """A published record found by its slug; drafts and unknown slugs answer 404."""
+    """A published record by its slug; drafts and unknown slugs answer 404."""
 
-    template_name = "awards/record_detail.html"
-
-    def get_queryset(self):
-        return self.model.objects.published()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["structured_data"] = [
+            structured_data.record(record=self.object, url=url),
+            _trail(self.request, (str(self.object), url)),
+        ]
+        return context
 
 
 class TitleDetailView(RecordDetailView):
-    model = models.Title
+    def get_queryset(self):
+        return querysets.titles_for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["provisions_by_aspect"] = group_by_aspect(list(self.object.provisions.all()))
+        context["decrees"] = title_decrees(title=self.object)
+        context["sample_dates"] = SAMPLE_DATES
+        return context
 
 
 class DecreeDetailView(RecordDetailView):
-    model = models.Decree
+    def get_queryset(self):
+        return querysets.decrees_for_detail()
 
 
 class MedalDetailView(RecordDetailView):
-    model = models.Medal
+    def get_queryset(self):
+        return querysets.medals_for_detail()
 
 
 class EventDetailView(RecordDetailView):
-    model = models.Event
+    def get_queryset(self):
+        return querysets.events_for_detail()
 
 
 class AuthorityDetailView(RecordDetailView):
-    model = models.Authority
+    def get_queryset(self):
+        return querysets.authorities_for_detail()
 
 
 class PersonDetailView(RecordDetailView):
-    model = models.Person
+    def get_queryset(self):
+        return querysets.people_for_detail()
 
 
 class ProvisionDetailView(RecordDetailView):
-    model = models.Provision
+    def get_queryset(self):
+        return querysets.provisions_for_detail()
 
 
 class SourceDetailView(RecordDetailView):
-    model = models.Source
+    def get_queryset(self):
+        return querysets.sources_for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["paragraphs"] = [line for line in self.object.text.splitlines() if line.strip()]
+        return context
 
 
 class CitationDetailView(RecordDetailView):
-    model = models.Citation
+    def get_queryset(self):
+        return querysets.citations_for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cited_by"] = [
+            (model._meta.verbose_name_plural, records)
+            for relation, model in querysets.CITING_RELATIONS.items()
+            if (records := list(getattr(self.object, relation).all()))
+        ]
+        return context
+
+
+def _comparison_of(first, second):
+    fetched = {
+        title.pk: title
+        for title in querysets.titles_for_comparison().filter(pk__in=[first.pk, second.pk])
+    }
+    return compare_titles(first=fetched[first.pk], second=fetched[second.pk])
+
+
+@require_GET
+def compare_titles_view(request):
+    """Any two titles the visitor picks; the form shows alone until both are chosen."""
+    bound = "second" in request.GET
+    form = CompareTitlesForm(request.GET if bound else None, initial=request.GET.dict())
+    comparison = None
+    if bound and form.is_valid():
+        comparison = _comparison_of(form.cleaned_data["first"], form.cleaned_data["second"])
+    return render(
+        request,
+        "awards/compare_titles.html",
+        {
+            "form": form,
+            "comparison": comparison,
+            "twin_titles": TWIN_TITLES,
+            "canonical_query": request.GET.urlencode() if comparison else "",
+        },
+    )
+
+
+@require_GET
+def compare_twin_titles(request):
+    """The two titles the source compares: Hero of Socialist Labour and of the Soviet Union."""
+    titles = {
+        title.slug: title
+        for title in querysets.titles_for_comparison().filter(slug__in=TWIN_TITLES)
+    }
+    if len(titles) < len(TWIN_TITLES):
+        raise Http404(gettext("The titles compared on this page are not published."))
+    first, second = (titles[slug] for slug in TWIN_TITLES)
+    form = CompareTitlesForm(initial={"first": first.slug, "second": second.slug})
+    return render(
+        request,
+        "awards/compare_titles.html",
+        {
+            "form": form,
+            "comparison": compare_titles(first=first, second=second),
+            "twin": True,
+            "twin_titles": TWIN_TITLES,
+        },
+    )
+
+
+@require_GET
+def compare_dates_view(request):
+    """One title at several dates: each aspect on each date, the changes marked."""
+    bound = "dates" in request.GET
+    initial = {"dates": SAMPLE_DATES, "title": FEATURED_TITLE, **request.GET.dict()}
+    form = DatesComparisonForm(request.GET if bound else None, initial=initial)
+    over_dates = None
+    if bound and form.is_valid():
+        title = querysets.titles_for_comparison().get(pk=form.cleaned_data["title"].pk)
+        over_dates = compare_dates(
+            title=title, provisions=list(title.provisions.all()), dates=form.cleaned_data["dates"]
+        )
+    return render(
+        request,
+        "awards/compare_dates.html",
+        {
+            "form": form,
+            "over_dates": over_dates,
+            "canonical_query": request.GET.urlencode() if over_dates else "",
+        },
+    )
+
+
+@require_GET
+def rules_on_date_view(request):
+    """The provisions of a title in force on the date the visitor picks."""
+    bound = "year" in request.GET
+    initial = {"title": FEATURED_TITLE, **request.GET.dict()}
+    form = RulesOnDateForm(request.GET if bound else None, initial=initial)
+    rules = None
+    if bound and form.is_valid():
+        title = querysets.titles_for_comparison().get(pk=form.cleaned_data["title"].pk)
+        rules = rules_on_date(
+            title=title, provisions=list(title.provisions.all()), on=form.cleaned_data["on"]
+        )
+    return render(
+        request,
+        "awards/rules_on_date.html",
+        {
+            "form": form,
+            "rules": rules,
+            "canonical_query": request.GET.urlencode() if rules else "",
+        },
+    )
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    groups = search_records(query=form.cleaned_data["q"]) if form.is_valid() else None
+    return render(
+        request,
+        "awards/search.html",
+        {
+            "form": form,
+            "groups": groups,
+            "result_count": sum(len(group.records) for group in groups or []),
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,69 @@
+"""Presentation helpers: dates with their precision, links between languages, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+
+from awards.dates import format_partial_date
+
+register = template.Library()
+
+# What may not appear raw inside a <script> element (as django.utils.html.json_script).
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def partial_date(value):
+    """A date as precise as the record knows it, in the active language."""
+    return format_partial_date(value, language=get_language())
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as a schema.org script, safe whatever the editors wrote."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every language: code, own name, absolute address, current."""
+    request = context["request"]
+    current = get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": request.build_absolute_uri(translate_url(request.get_full_path(), code)),
+                "path": translate_url(request.get_full_path(), code),
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's own address: its path, and the query only where the view says it matters."""
+    request = context["request"]
+    query = context.get("canonical_query", "")
+    return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+
+
+@register.filter
+def kind_name(record):
+    """What kind of record this is, as the model names itself (e.g. "normative act")."""
+    return record._meta.verbose_name
+
+
+@register.filter
+def kind_code(record):
+    return record._meta.model_name
