@@ -2,13 +2,15 @@
 
 from functools import cache
 
+from django import forms
 from django.contrib import admin
+from django.db import models as db_models
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.admin_exchange import RecordExchangeAdmin
 from awards.admin_filters import decade_filter
 from awards.dates import format_partial_date
 
@@ -44,7 +46,7 @@ def citation_inline_for(model):
     )
 
 
-class RecordAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class RecordAdmin(RecordExchangeAdmin, SimpleHistoryAdmin, TranslationAdmin):
     """What every model's admin shares: history, import/export, drafts, slugs, citations."""
 
     list_filter = ("published",)
@@ -52,6 +54,9 @@ class RecordAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     actions = ("publish", "unpublish")
     save_on_top = True
     list_per_page = 50
+
+    class Media:
+        css = {"all": ("admin/awards/admin.css",)}
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
@@ -151,6 +156,7 @@ class ProvisionInline(TranslationTabularInline):
         "published",
     )
     autocomplete_fields = ("start_decree", "end_decree", "citations")
+    formfield_overrides = {db_models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     show_change_link = True
 
 
@@ -217,3 +223,36 @@ class ProvisionAdmin(RecordAdmin):
         "end_decree",
         "end_event",
     )
+
+
+@admin.register(models.ImportLog)
+class ImportLogAdmin(admin.ModelAdmin):
+    """Every import, read-only: who brought which file in, and what came of it."""
+
+    list_display = (
+        "created_at",
+        "user",
+        "model_name",
+        "file_name",
+        "file_format",
+        "origin",
+        "status",
+        "dry_run",
+        "new_count",
+        "updated_count",
+        "unchanged_count",
+        "failed_count",
+    )
+    list_filter = ("status", "origin", "model_name", "dry_run")
+    list_select_related = ("user",)
+    date_hierarchy = "created_at"
+    search_fields = ("file_name", "user__username")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
