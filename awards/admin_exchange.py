@@ -1,0 +1,110 @@
+"""Import and export in the editors' admin, over the same services as the commands.
+
+django-import-export gives the screens (choose a file, preview, confirm, export); the
+formats here hand the uploaded bytes to awards.importing, which detects the encoding
+and delimiter, and the export goes through awards.exporting.
+"""
+
+import tablib
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+from import_export.forms import ExportForm, ImportForm
+
+from awards import importing
+from awards.exporting import export_records
+from awards.models import ImportLog
+from awards.resources import resource_for
+
+
+class ExchangeFormatMixin:
+    """A format read from raw bytes by awards.importing, so nothing is decoded before
+    the encoding is detected."""
+
+    exchange_format = "csv"
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    def create_dataset(self, in_stream, **kwargs):
+        table = importing.read_table(in_stream, file_format=self.exchange_format)
+        width = len(table.headers)
+        dataset = tablib.Dataset(
+            *[tuple((list(row) + [None] * width)[:width]) for row in table.rows],
+            headers=table.headers,
+        )
+        # The table keeps what the dataset cannot: cells beyond the header, row numbers.
+        dataset.exchange_table = table
+        return dataset
+
+
+class CSVFormat(ExchangeFormatMixin, base_formats.CSV):
+    exchange_format = "csv"
+
+
+class XLSXFormat(ExchangeFormatMixin, base_formats.XLSX):
+    exchange_format = "xlsx"
+
+
+class JSONFormat(ExchangeFormatMixin, base_formats.JSON):
+    exchange_format = "json"
+
+
+class SizeLimitedImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = importing.max_upload_bytes()
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s; files of at most %(limit)s can be imported.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+        return upload
+
+
+class RecordExchangeAdmin(ImportExportModelAdmin):
+    """Import with preview and confirmation, export of all, filtered or selected rows."""
+
+    formats = (CSVFormat, XLSXFormat, JSONFormat)
+    import_form_class = SizeLimitedImportForm
+    # Every column is exported, so that the file can come back in as it went out.
+    export_form_class = ExportForm
+
+    def get_resource_classes(self, request):
+        return [resource_for(self.model)]
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if not isinstance(e, importing.ImportFileError):
+            return super().add_data_read_fail_error_to_form(form, e)
+        form.add_error("import_file", e.message)
+        upload = form.cleaned_data.get("import_file")
+        importing.reject_file(
+            model_name=self.model._meta.model_name,
+            file_name=getattr(upload, "name", ""),
+            file_format=self.get_import_formats()[int(form.cleaned_data["format"])].exchange_format,
+            error=e,
+            user=form.request_user if hasattr(form, "request_user") else None,
+            origin=ImportLog.Origin.ADMIN,
+        )
+        return None
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        form.request_user = request.user
+        return form
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        resource = resource_for(self.model)()
+        return b"".join(
+            export_records(
+                resource=resource, queryset=queryset, file_format=file_format.exchange_format
+            )
+        )

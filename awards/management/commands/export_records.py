@@ -1,0 +1,35 @@
+"""Write every record of one kind to a CSV, XLSX or JSON file, or to standard output."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from awards.exporting import FORMATS, export_records
+from awards.resources import RESOURCES, resource_for
+
+
+class Command(BaseCommand):
+    help = "Export every record of one kind (e.g. title) as CSV, XLSX or JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("model", choices=list(RESOURCES), help="The kind of record.")
+        parser.add_argument("--format", choices=FORMATS, default="csv", dest="file_format")
+        parser.add_argument("--output", help="The file to write; standard output without it.")
+
+    def handle(self, *args, model, file_format, output, **options):
+        resource = resource_for(model)()
+        chunks = export_records(
+            resource=resource, queryset=resource.get_queryset(), file_format=file_format
+        )
+        if output:
+            try:
+                with open(output, "wb") as stream:
+                    stream.writelines(chunks)
+            except OSError as error:
+                raise CommandError(f"Cannot write {output}: {error.strerror}") from error
+            return
+        stdout = getattr(self.stdout._out, "buffer", None) or getattr(sys.stdout, "buffer", None)
+        if stdout is None:
+            raise CommandError("Standard output does not accept bytes; use --output.")
+        stdout.writelines(chunks)
+        stdout.flush()

@@ -1,0 +1,56 @@
+"""Import a CSV, XLSX or JSON file of records of one kind: all its rows, or nothing."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from awards.importing import FORMATS, ImportFileError, format_from_name, import_table, read_table
+from awards.resources import RESOURCES, resource_for
+
+
+class Command(BaseCommand):
+    help = (
+        "Import records of one kind (e.g. title) matched by slug: new ones are added, "
+        "existing ones updated. With any error nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("model", choices=list(RESOURCES), help="The kind of record.")
+        parser.add_argument("file", help="The CSV, XLSX or JSON file.")
+        parser.add_argument(
+            "--format", choices=FORMATS, dest="file_format", help="Default: by the extension."
+        )
+        parser.add_argument("--encoding", help="Default: detected (UTF-8 or Windows-1251).")
+        parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
+        parser.add_argument("--user", help="The username the history records the changes by.")
+
+    def handle(self, *args, model, file, file_format, encoding, dry_run, user, **options):
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+        editor = None
+        if user:
+            editor = get_user_model().objects.filter(username=user).first()
+            if editor is None:
+                raise CommandError(f"No user named {user}.")
+        try:
+            table = read_table(
+                data, file_format=file_format or format_from_name(path.name), encoding=encoding
+            )
+        except ImportFileError as error:
+            raise CommandError(error.message) from error
+        report = import_table(
+            resource=resource_for(model)(),
+            table=table,
+            user=editor,
+            dry_run=dry_run,
+            file_name=path.name,
+        )
+        for error in report.errors:
+            self.stderr.write(str(error))
+        if not report.ok:
+            raise CommandError(report.summary())
+        self.stdout.write(report.summary())

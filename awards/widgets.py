@@ -1,0 +1,158 @@
+"""How one cell of an exchange file becomes a field value and back.
+
+Each widget reads what editors really put in spreadsheets (numbers typed as numbers,
+dates as Excel dates, booleans as TRUE, 1, да) and writes one canonical text, so that an
+exported file imported again is the same file. ``render`` gives the text of a CSV or
+XLSX cell, ``render_native`` the value of a JSON field.
+"""
+
+import datetime
+import re
+
+from django.utils.translation import gettext as _
+from import_export.widgets import Widget
+
+from awards.dates import ISO_PATTERN, PartialDate, PartialDateError
+
+SLUG_SEPARATOR = ", "
+SLUG_LIST_SPLIT = re.compile(r"[,;\s]+")
+
+TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "x", "да", "д", "истина", "+"})
+FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "нет", "н", "ложь", "-", ""})
+
+
+def cell_text(value) -> str:
+    """The text of a cell as typed: whole numbers without ".0", nothing as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class TextWidget(Widget):
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, list | dict):
+            raise ValueError(_("A text is expected here, not a list."))
+        return cell_text(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+    def render_native(self, value):
+        return self.render(value)
+
+
+class IntegerWidget(Widget):
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            raise ValueError(_("A whole number is expected here."))
+        text = cell_text(value).strip()
+        if not text:
+            return None
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": text})
+        return int(text)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+    def render_native(self, value):
+        return value
+
+
+class SpreadsheetBooleanWidget(Widget):
+    """TRUE/FALSE as Excel writes them, and the other ways people write yes and no."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = cell_text(value).strip().lower()
+        if text in TRUE_WORDS:
+            return True
+        if text in FALSE_WORDS:
+            return False
+        raise ValueError(
+            _("“%(value)s” is not a yes or a no: write TRUE or FALSE, 1 or 0, да or нет.")
+            % {"value": cell_text(value)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return "TRUE" if value else "FALSE"
+
+    def render_native(self, value):
+        return bool(value)
+
+
+class PartialDateWidget(Widget):
+    """A date exactly as far as it is known: 1921, 1927-07 or 1927-07-27."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, datetime.datetime):
+            return PartialDate.from_date(value.date())
+        if isinstance(value, datetime.date):
+            return PartialDate.from_date(value)
+        text = cell_text(value).strip()
+        if not text:
+            return None
+        if not ISO_PATTERN.match(text):
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as YYYY, YYYY-MM or YYYY-MM-DD.")
+                % {"value": text}
+            )
+        try:
+            return PartialDate.parse(text)
+        except PartialDateError as error:
+            raise ValueError(
+                _("“%(value)s” is not a date that exists.") % {"value": text}
+            ) from error
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+    def render_native(self, value):
+        return self.render(value)
+
+
+class SlugWidget(Widget):
+    """A related record named by its slug; the import resolves the slug in bulk."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, list | dict):
+            raise ValueError(_("One slug is expected here, not a list."))
+        return cell_text(value).strip() or None
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return getattr(value, "slug", value)
+
+    def render_native(self, value):
+        return self.render(value)
+
+
+class SlugListWidget(Widget):
+    """Many related records in one cell: their slugs, sorted, separated by commas."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, list):
+            slugs = [cell_text(item).strip() for item in value]
+        else:
+            slugs = SLUG_LIST_SPLIT.split(cell_text(value))
+        return sorted({slug for slug in slugs if slug})
+
+    def render(self, value, obj=None, **kwargs):
+        return SLUG_SEPARATOR.join(self._slugs(value))
+
+    def render_native(self, value):
+        return self._slugs(value)
+
+    @staticmethod
+    def _slugs(value):
+        if value is None:
+            return []
+        if hasattr(value, "all"):
+            value = value.all()
+        return sorted(getattr(item, "slug", item) for item in value)
