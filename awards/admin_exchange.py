@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ImportExportActionModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
 
@@ -68,10 +68,15 @@ class SizeLimitedImportForm(ImportForm):
         return upload
 
 
-class RecordExchangeAdmin(ImportExportModelAdmin):
+class RecordExchangeAdmin(ImportExportActionModelAdmin):
     """Import with preview and confirmation, export of all, filtered or selected rows."""
 
     formats = (CSVFormat, XLSXFormat, JSONFormat)
+    # Both buttons on the list; selected rows go out through the "Export selected" action.
+    import_export_change_list_template = "admin/import_export/change_list_import_export.html"
+    # The change form stays Django's (and the project's overrides of it).
+    change_form_template = None
+    show_change_form_export = False
     import_form_class = SizeLimitedImportForm
     # Every column is exported, so that the file can come back in as it went out.
     export_form_class = ExportForm
@@ -98,6 +103,9 @@ class RecordExchangeAdmin(ImportExportModelAdmin):
         form = super().create_import_form(request)
         form.request_user = request.user
         return form
+
+    def get_valid_export_item_pks(self, request):
+        return self.get_export_queryset(request).values_list("pk", flat=True)
 
     def get_export_data(self, file_format, request, queryset, **kwargs):
         if not self.has_export_permission(request):

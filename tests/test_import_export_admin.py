@@ -1,0 +1,172 @@
+"""Import and export in the editors' admin: preview, confirmation, clear errors, no 500."""
+
+import re
+
+import pytest
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from awards import models
+
+CSV = "0"
+IMPORT_URL = "/admin/awards/person/import/"
+CONFIRM_URL = "/admin/awards/person/process_import/"
+
+
+def upload(client, content, name="people.csv", file_format=CSV, url=IMPORT_URL):
+    return client.post(
+        url,
+        {
+            "resource": "0",
+            "format": file_format,
+            "import_file": SimpleUploadedFile(name, content),
+        },
+    )
+
+
+@pytest.fixture
+def citation(make_citation):
+    return make_citation(slug="c1")
+
+
+def test_the_import_page_lists_the_columns(editor_client):
+    response = editor_client.get(IMPORT_URL)
+
+    assert response.status_code == 200
+    assert "name_ru" in response.text
+    assert "citations" in response.text
+
+
+def test_an_import_is_previewed_then_confirmed(editor_client, editor, citation):
+    content = "slug,name_ru,name_en,citations\nivanov,Иванов,Ivanov,c1\n".encode()
+
+    preview = upload(editor_client, content)
+
+    assert preview.status_code == 200
+    assert "Иванов" in preview.text
+    assert not models.Person.objects.exists()
+    confirm = preview.context["confirm_form"]
+    assert confirm is not None
+
+    done = editor_client.post(CONFIRM_URL, {**confirm.initial, "confirm": "1"})
+
+    assert done.status_code == 302
+    person = models.Person.objects.get(slug="ivanov")
+    assert person.history.get().history_user == editor
+    log = models.ImportLog.objects.get()
+    assert (log.origin, log.user, log.file_name, log.new_count) == (
+        "admin",
+        editor,
+        "people.csv",
+        1,
+    )
+    assert LogEntry.objects.get(object_id=str(person.pk)).action_flag == ADDITION
+
+
+def test_a_preview_shows_what_an_update_changes(editor_client, make_person, citation):
+    make_person(slug="ivanov", name_ru="Иванов", citations=[citation])
+
+    preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов И. И.,c1\n".encode())
+
+    assert "<del>Иванов</del> <ins>Иванов И. И.</ins>" in preview.text
+    assert models.Person.objects.get().name_ru == "Иванов"
+
+
+def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(editor_client, citation):
+    content = "slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,nope\n".encode()
+
+    response = upload(editor_client, content)
+
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    invalid = response.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [3]
+    assert list(invalid[0].field_specific_errors) == ["citations"]
+    assert "nope" in response.text
+    assert not models.Person.objects.exists()
+    assert models.ImportLog.objects.get().status == "rejected"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81", b"slug,colour\nx,red\n"],
+)
+def test_unreadable_or_wrong_files_get_a_message_not_a_500(editor_client, content):
+    response = upload(editor_client, content)
+
+    assert response.status_code == 200
+    assert "Traceback" not in response.text
+    assert not models.Person.objects.exists()
+
+
+def test_an_undecodable_file_is_explained_and_logged(editor_client):
+    response = upload(editor_client, b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81")
+
+    assert response.context["form"].errors["import_file"]
+    assert models.ImportLog.objects.get().status == "rejected"
+
+
+def test_an_oversized_upload_is_refused(editor_client, settings, citation):
+    settings.IMPORT_MAX_UPLOAD_BYTES = 20
+
+    response = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов,c1\n".encode())
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["import_file"]
+    assert not models.Person.objects.exists()
+
+
+def test_windows_1251_semicolon_file_through_the_admin(editor_client, citation):
+    content = "slug;name_ru;citations\r\nivanov;Иванов;c1\r\n".encode("cp1251")
+
+    preview = upload(editor_client, content)
+
+    assert preview.context["confirm_form"] is not None
+    assert "Иванов" in preview.text
+
+
+def test_export_of_a_filtered_list_as_csv(editor_client, make_person):
+    make_person(slug="published-one", name_ru="Опубликован", published=True)
+    make_person(slug="draft-one", name_ru="Черновик", published=False)
+
+    response = editor_client.post(
+        "/admin/awards/person/export/?published__exact=1", {"format": CSV}
+    )
+
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert text.startswith("slug,published,name_ru")
+    assert "published-one" in text
+    assert "draft-one" not in text
+
+
+def test_export_of_selected_rows_through_the_action(editor_client, make_person):
+    chosen = make_person(slug="chosen")
+    make_person(slug="other")
+
+    form = editor_client.post(
+        "/admin/awards/person/",
+        {"action": "export_admin_action", "_selected_action": [chosen.pk]},
+    )
+    assert form.status_code == 200
+    response = editor_client.post(
+        "/admin/awards/person/export/", {"format": CSV, "export_items": [chosen.pk]}
+    )
+
+    text = response.content.decode("utf-8-sig")
+    assert "chosen" in text
+    assert "other" not in text
+
+
+def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation):
+    upload(editor_client, b"slug,name_ru,citations\nivanov,X,zz\n", name="broken.csv")
+
+    response = editor_client.get("/admin/awards/importlog/")
+
+    assert response.status_code == 200
+    assert "broken.csv" in response.text
+    log = models.ImportLog.objects.get()
+    detail = editor_client.get(f"/admin/awards/importlog/{log.pk}/change/")
+    assert detail.status_code == 200
+    assert re.search(r"zz", detail.text)
+    assert editor_client.get("/admin/awards/importlog/add/").status_code == 403
