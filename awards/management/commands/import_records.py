@@ -5,7 +5,15 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.importing import FORMATS, ImportFileError, format_from_name, import_table, read_table
+from awards.importing import (
+    FORMATS,
+    ImportFileError,
+    format_from_name,
+    import_table,
+    read_table,
+    reject_file,
+)
+from awards.models import ImportLog
 from awards.resources import RESOURCES, resource_for
 
 
@@ -36,11 +44,18 @@ class Command(BaseCommand):
             editor = get_user_model().objects.filter(username=user).first()
             if editor is None:
                 raise CommandError(f"No user named {user}.")
+        file_format = file_format or format_from_name(path.name)
         try:
-            table = read_table(
-                data, file_format=file_format or format_from_name(path.name), encoding=encoding
-            )
+            table = read_table(data, file_format=file_format, encoding=encoding)
         except ImportFileError as error:
+            reject_file(
+                model_name=model,
+                file_name=path.name,
+                file_format=file_format,
+                error=error,
+                user=editor,
+                origin=ImportLog.Origin.COMMAND,
+            )
             raise CommandError(error.message) from error
         report = import_table(
             resource=resource_for(model)(),
