@@ -1,0 +1,180 @@
+"""Titles compared with each other and with themselves over time, computed from provisions."""
+
+import pytest
+
+from awards import querysets
+from awards.comparisons import Verdict, compare_dates, compare_titles, rules_on_date
+from awards.dates import PartialDate
+from awards.models import Provision
+from awards.rules import Status
+
+
+def _title(slug):
+    return querysets.titles_for_comparison().get(slug=slug)
+
+
+def _rules(title, on):
+    result = rules_on_date(title=title, provisions=list(title.provisions.all()), on=on)
+    return {rule.provision.slug: rule.status for row in result.aspects for rule in row.rules}
+
+
+@pytest.fixture
+def socialist_labour(seeded):
+    return _title("hero-of-socialist-labour")
+
+
+def test_twin_titles_share_the_aspects_the_source_says_are_similar(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
+    )
+    verdicts = {row.aspect: row.verdict for row in comparison.aspects}
+    for aspect in ("rank", "statute", "insignia", "nomination", "privileges", "order_of_lenin"):
+        assert verdicts[aspect] is Verdict.SHARED, aspect
+    assert verdicts["foreign_citizens"] is Verdict.DIFFERENT
+    assert [row.aspect for row in comparison.different] == ["foreign_citizens"]
+
+
+def test_an_aspect_stated_for_one_title_only_is_not_called_a_difference(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
+    )
+    verdicts = {row.aspect: row.verdict for row in comparison.aspects}
+    assert verdicts["gold_medal"] is Verdict.ONLY_FIRST
+    assert verdicts["repeat_awards"] is Verdict.ONLY_FIRST
+
+
+def test_comparison_rows_follow_the_order_of_the_aspects(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-labour"), second=_title("hero-of-socialist-labour")
+    )
+    order = list(Provision.Aspect)
+    positions = [order.index(row.aspect) for row in comparison.aspects]
+    assert positions == sorted(positions)
+
+
+def test_insignia_common_to_two_titles_are_marked_shared(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
+    )
+    verdicts = {row.medal.slug: row.verdict for row in comparison.medals}
+    assert verdicts == {
+        "hammer-and-sickle": Verdict.ONLY_FIRST,
+        "order-of-lenin": Verdict.SHARED,
+    }
+
+
+def test_passages_cited_by_both_titles_are_kept_with_the_comparison(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
+    )
+    assert [citation.slug for citation in comparison.common_citations] == ["hsl-p1-s1"]
+
+
+def test_the_day_before_the_1973_decree_the_limit_of_three_holds(socialist_labour):
+    rules = _rules(socialist_labour, PartialDate(1973, 5, 13))
+    assert rules["hero-of-socialist-labour-repeat-awards-limited"] is Status.IN_FORCE
+    assert "hero-of-socialist-labour-repeat-awards-unlimited" not in rules
+
+
+def test_on_the_day_of_the_1973_decree_repeat_awards_become_unlimited(socialist_labour):
+    rules = _rules(socialist_labour, PartialDate(1973, 5, 14))
+    assert "hero-of-socialist-labour-repeat-awards-limited" not in rules
+    assert rules["hero-of-socialist-labour-repeat-awards-unlimited"] is Status.IN_FORCE
+
+
+def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin(socialist_labour):
+    rules = _rules(socialist_labour, PartialDate(1988, 6, 1))
+    assert rules["hero-of-socialist-labour-repeat-order-of-lenin"] is Status.UNCERTAIN
+    assert rules["hero-of-socialist-labour-repeat-order-of-lenin-abolished"] is Status.UNCERTAIN
+    assert rules_on_date(
+        title=socialist_labour,
+        provisions=list(socialist_labour.provisions.all()),
+        on=PartialDate(1988),
+    ).uncertain
+
+
+def test_after_1988_only_the_abolition_of_the_repeat_order_holds(socialist_labour):
+    rules = _rules(socialist_labour, PartialDate(1989))
+    assert "hero-of-socialist-labour-repeat-order-of-lenin" not in rules
+    assert rules["hero-of-socialist-labour-repeat-order-of-lenin-abolished"] is Status.IN_FORCE
+
+
+def test_before_the_title_existed_no_rule_holds(socialist_labour):
+    result = rules_on_date(
+        title=socialist_labour,
+        provisions=list(socialist_labour.provisions.all()),
+        on=PartialDate(1930),
+    )
+    assert result.aspects == []
+    assert result.title_existed is False
+
+
+def test_the_medal_rules_begin_on_22_may_1940(socialist_labour):
+    assert "hero-of-socialist-labour-gold-medal" not in _rules(
+        socialist_labour, PartialDate(1940, 5, 21)
+    )
+    assert (
+        _rules(socialist_labour, PartialDate(1940, 5, 22))["hero-of-socialist-labour-gold-medal"]
+        is Status.IN_FORCE
+    )
+
+
+def test_a_title_at_four_dates_marks_each_change(socialist_labour):
+    over_dates = compare_dates(
+        title=socialist_labour,
+        provisions=list(socialist_labour.provisions.all()),
+        dates=[PartialDate(1989), PartialDate(1939), PartialDate(1975), PartialDate(1941)],
+    )
+    assert [column.date.year for column in over_dates.columns] == [1939, 1941, 1975, 1989]
+    rows = {row.aspect: row for row in over_dates.aspects}
+    repeat = rows["repeat_awards"]
+    assert [[rule.provision.value_key for rule in cell.rules] for cell in repeat.cells] == [
+        [],
+        ["at-most-3"],
+        ["unlimited"],
+        ["unlimited"],
+    ]
+    assert [cell.changed for cell in repeat.cells] == [False, True, True, False]
+    assert [cell.changed for cell in rows["repeat_order_of_lenin"].cells] == [
+        False,
+        False,
+        False,
+        True,
+    ]
+    assert rows["rank"].changed is False
+
+
+def test_a_date_before_the_title_is_marked_as_such(socialist_labour):
+    over_dates = compare_dates(
+        title=socialist_labour,
+        provisions=list(socialist_labour.provisions.all()),
+        dates=[PartialDate(1930), PartialDate(1950)],
+    )
+    assert [column.title_existed for column in over_dates.columns] == [False, True]
+
+
+def test_provisions_with_equal_keys_are_the_same_rule(make_title, make_provision):
+    first, second = make_title(), make_title()
+    make_provision(title=first, aspect="order_of_lenin", value_ru="Да", value_key="yes")
+    make_provision(title=second, aspect="order_of_lenin", value_ru="Вручался", value_key="yes")
+    make_provision(title=second, aspect="certificate", value_key="yes")
+    comparison = compare_titles(
+        first=querysets.titles_for_comparison().get(pk=first.pk),
+        second=querysets.titles_for_comparison().get(pk=second.pk),
+    )
+    assert {row.aspect: row.verdict for row in comparison.aspects} == {
+        "certificate": Verdict.ONLY_SECOND,
+        "order_of_lenin": Verdict.SHARED,
+    }
+
+
+def test_draft_provisions_take_no_part_in_a_comparison(make_title, make_provision):
+    first, second = make_title(), make_title()
+    make_provision(title=first, aspect="rank", value_key="highest")
+    make_provision(title=second, aspect="rank", value_key="highest")
+    make_provision(title=second, aspect="foreign_citizens", value_key="yes", published=False)
+    comparison = compare_titles(
+        first=querysets.titles_for_comparison().get(pk=first.pk),
+        second=querysets.titles_for_comparison().get(pk=second.pk),
+    )
+    assert [row.aspect for row in comparison.aspects] == ["rank"]

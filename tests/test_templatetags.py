@@ -1,0 +1,57 @@
+"""Presentation helpers: dates with precision, JSON-LD that cannot break out of its script."""
+
+import json
+
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import translation
+
+from awards.dates import PartialDate
+from awards.templatetags.awards_tags import json_ld, partial_date
+
+
+def test_a_day_renders_with_the_genitive_month_in_russian():
+    with translation.override("ru"):
+        assert partial_date(PartialDate(1927, 7, 27)) == "27 июля 1927 г."
+
+
+def test_a_day_renders_day_month_year_in_english():
+    with translation.override("en"):
+        assert partial_date(PartialDate(1927, 7, 27)) == "27 July 1927"
+
+
+def test_year_only_date_renders_without_day_or_month():
+    for language in ("ru", "en"):
+        with translation.override(language):
+            assert partial_date(PartialDate(1921)) == "1921"
+
+
+def test_a_missing_date_renders_as_nothing():
+    assert partial_date(None) == ""
+
+
+def test_json_ld_escapes_what_could_close_the_script():
+    rendered = json_ld({"name": "</script><script>alert(1)</script> & co"})
+    assert rendered.startswith('<script type="application/ld+json">')
+    assert "</script><script>" not in rendered
+    body = rendered.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert json.loads(body) == {"name": "</script><script>alert(1)</script> & co"}
+
+
+def test_language_versions_point_to_the_same_page_in_each_language(db):
+    request = RequestFactory().get("/history/")
+    template = Template(
+        "{% load awards_tags %}{% language_versions as versions %}"
+        "{% for v in versions %}{{ v.code }}={{ v.path }};{% endfor %}"
+    )
+    with translation.override("ru"):
+        assert template.render(Context({"request": request})) == "ru=/history/;en=/en/history/;"
+
+
+def test_language_versions_keep_the_query_string(db):
+    request = RequestFactory().get("/en/rules/?year=1973&title=x")
+    template = Template(
+        "{% load awards_tags %}{% language_versions as versions %}{{ versions.0.path }}"
+    )
+    with translation.override("en"):
+        assert template.render(Context({"request": request})) == "/rules/?year=1973&amp;title=x"

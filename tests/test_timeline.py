@@ -1,0 +1,100 @@
+"""The history's periods and the geometry of its picture."""
+
+from awards import querysets
+from awards.dates import PartialDate
+from awards.timeline import ORIGINS, history_periods, timeline_picture
+
+
+def _periods():
+    return history_periods(
+        titles=list(querysets.titles_for_timeline()),
+        events=list(querysets.events_for_history()),
+        decrees=list(querysets.decrees_for_history()),
+    )
+
+
+def _slugs(period):
+    return [entry.record.slug for entry in period.entries]
+
+
+def test_the_history_has_three_periods_origins_labour_and_socialist_labour(seeded):
+    periods = _periods()
+    assert [period.key for period in periods] == [
+        ORIGINS,
+        "hero-of-labour",
+        "hero-of-socialist-labour",
+    ]
+
+
+def test_a_title_period_ends_where_its_successor_begins(seeded):
+    _, labour, socialist_labour = _periods()
+    assert (labour.start, labour.end) == (PartialDate(1927, 7, 27), PartialDate(1938, 12, 27))
+    assert (socialist_labour.start, socialist_labour.end) == (
+        PartialDate(1938, 12, 27),
+        PartialDate(1991),
+    )
+
+
+def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
+    origins, labour, socialist_labour = _periods()
+    assert _slugs(origins) == ["1921-term-hero-of-labour", "1922-red-banner-badge"]
+    assert _slugs(labour) == ["1927-07-27-hero-of-labour"]
+    assert _slugs(socialist_labour) == [
+        "1938-12-27-hero-of-socialist-labour",
+        "1940-05-22-hammer-and-sickle",
+        "1973-05-14-repeat-awards",
+        "1988-repeat-order-of-lenin-abolished",
+        "1991-title-abolished",
+    ]
+
+
+def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(
+    make_title, make_decree
+):
+    old = make_title(established_on=PartialDate(1900))
+    founding = make_decree(date=PartialDate(1910, 1, 1))
+    make_title(established_on=PartialDate(1910, 1, 1), predecessor=old, established_by=founding)
+    periods = _periods()
+    assert [period.key for period in periods][-1] != ORIGINS
+    assert _slugs(periods[-1]) == [founding.slug]
+    assert _slugs(periods[0]) == []
+
+
+def test_no_origins_period_when_nothing_came_before_the_first_title(make_title, make_event):
+    title = make_title(established_on=PartialDate(1950))
+    make_event(date=PartialDate(1960))
+    assert [period.key for period in _periods()] == [title.slug]
+
+
+def test_draft_events_are_left_out_of_the_history(seeded, make_event):
+    draft = make_event(date=PartialDate(1950), published=False)
+    assert draft.slug not in [slug for period in _periods() for slug in _slugs(period)]
+
+
+def test_the_picture_has_a_band_per_period_and_a_mark_per_entry(seeded):
+    periods = _periods()
+    picture = timeline_picture(
+        periods=periods, labels={period.key: period.key for period in periods}
+    )
+    assert (picture.first_year, picture.last_year) == (1921, 1991)
+    assert len(picture.bands) == 3
+    assert len(picture.marks) == 8
+    xs = [band.x for band in picture.bands]
+    assert xs == sorted(xs)
+    assert all(0 <= mark.x <= picture.width for mark in picture.marks)
+    assert [tick.year for tick in picture.ticks] == [1930, 1940, 1950, 1960, 1970, 1980, 1990]
+
+
+def test_labels_of_close_marks_do_not_overlap(seeded):
+    periods = _periods()
+    picture = timeline_picture(periods=periods, labels={})
+    by_row = {}
+    for mark in picture.marks:
+        by_row.setdefault(mark.label_y, []).append(mark.x)
+    for xs in by_row.values():
+        xs.sort()
+        assert all(later - earlier >= 30 for earlier, later in zip(xs, xs[1:], strict=False))
+
+
+def test_no_picture_without_dates(db):
+    assert timeline_picture(periods=[], labels={}) is None
