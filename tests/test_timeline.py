@@ -1,5 +1,7 @@
 """The history's periods and the geometry of its picture."""
 
+import itertools
+
 from awards import querysets
 from awards.dates import PartialDate
 from awards.timeline import ORIGINS, history_periods, timeline_picture
@@ -48,9 +50,7 @@ def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
     ]
 
 
-def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(
-    make_title, make_decree
-):
+def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(make_title, make_decree):
     old = make_title(established_on=PartialDate(1900))
     founding = make_decree(date=PartialDate(1910, 1, 1))
     make_title(established_on=PartialDate(1910, 1, 1), predecessor=old, established_by=founding)
@@ -93,7 +93,7 @@ def test_labels_of_close_marks_do_not_overlap(seeded):
         by_row.setdefault(mark.label_y, []).append(mark.x)
     for xs in by_row.values():
         xs.sort()
-        assert all(later - earlier >= 30 for earlier, later in zip(xs, xs[1:], strict=False))
+        assert all(later - earlier >= 30 for earlier, later in itertools.pairwise(xs))
 
 
 def test_no_picture_without_dates(db):
