@@ -1,7 +1,7 @@
 """Import and export in the editors' admin, over the same services as the commands.
 
 django-import-export gives the screens (choose a file, preview, confirm, export); the
-formats here hand the uploaded bytes to awards.importing, which detects the encoding
+formats here hand the uploaded bytes to awards.import_files, which detects the encoding
 and delimiter, and the export goes through awards.exporting.
 """
 
@@ -14,14 +14,14 @@ from import_export.admin import ImportExportActionModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
 
-from awards import importing
+from awards import import_files, importing
 from awards.exporting import export_records
 from awards.models import ImportLog
 from awards.resources import resource_for
 
 
 class ExchangeFormatMixin:
-    """A format read from raw bytes by awards.importing, so nothing is decoded before
+    """A format read from raw bytes by awards.import_files, so nothing is decoded before
     the encoding is detected."""
 
     exchange_format = "csv"
@@ -33,7 +33,7 @@ class ExchangeFormatMixin:
         return "rb"
 
     def create_dataset(self, in_stream, **kwargs):
-        table = importing.read_table(in_stream, file_format=self.exchange_format)
+        table = import_files.read_table(in_stream, file_format=self.exchange_format)
         width = len(table.headers)
         dataset = tablib.Dataset(
             *[tuple((list(row) + [None] * width)[:width]) for row in table.rows],
@@ -59,7 +59,7 @@ class JSONFormat(ExchangeFormatMixin, base_formats.JSON):
 class SizeLimitedImportForm(ImportForm):
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        limit = importing.max_upload_bytes()
+        limit = import_files.max_upload_bytes()
         if upload.size > limit:
             raise forms.ValidationError(
                 _("The file is %(size)s; files of at most %(limit)s can be imported.")
@@ -85,7 +85,7 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
         return [resource_for(self.model)]
 
     def add_data_read_fail_error_to_form(self, form, e):
-        if not isinstance(e, importing.ImportFileError):
+        if not isinstance(e, import_files.ImportFileError):
             return super().add_data_read_fail_error_to_form(form, e)
         form.add_error("import_file", e.message)
         upload = form.cleaned_data.get("import_file")

@@ -1,47 +1,31 @@
 """Bringing records in from CSV, XLSX or JSON: every row is checked before any is written.
 
-The rule of the editors: bad input changes nothing. A file is read whole (its encoding
-and delimiter detected), every cell is cleaned and every relation resolved in memory,
+The rule of the editors: bad input changes nothing. A file read into a Table (by
+awards.import_files) is checked whole: every cell is cleaned and every relation resolved in memory,
 with existing records and relation targets fetched in bulk; only a file without a single
 error is written, in one transaction, in batches, with history rows for what changed.
 """
 
-import csv
-import io
-import json
-import zipfile
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.conf import settings
 from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from awards.exporting import unescape_formula
+from awards.import_files import ImportFileError, Table, is_filled
 from awards.models import ImportLog
 
 BATCH_SIZE = 2000
-DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-FORMATS = ("csv", "xlsx", "json")
 
 NEW = "new"
 UPDATED = "update"
 UNCHANGED = "skip"
-
-
-class ImportFileError(Exception):
-    """A file that cannot be read as a table at all."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -58,21 +42,6 @@ class RowError:
         if self.column:
             where = _("%(where)s, column “%(column)s”") % {"where": where, "column": self.column}
         return f"{where}: {self.message}"
-
-
-@dataclass
-class Table:
-    """A file read into rows of cells, before anything is known about the model."""
-
-    headers: list[str]
-    rows: list[Sequence]
-    file_format: str = "csv"
-    # The number of the first data row in the file: 2 below a header row, 1 in JSON.
-    first_row_number: int = 2
-
-    @property
-    def header_row_number(self) -> int | None:
-        return self.first_row_number - 1 if self.first_row_number > 1 else None
 
 
 @dataclass
@@ -115,175 +84,6 @@ class ImportReport:
         if self.dry_run:
             return _("Checked, nothing written (%(counts)s).") % {"counts": counts}
         return _("Imported (%(counts)s).") % {"counts": counts}
-
-
-# Reading files ------------------------------------------------------------------------
-
-
-def max_upload_bytes() -> int:
-    return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
-
-
-def check_size(size: int, *, limit: int | None = None) -> None:
-    limit = max_upload_bytes() if limit is None else limit
-    if size > limit:
-        raise ImportFileError(
-            _("The file is %(size)s bytes; files of at most %(limit)s bytes can be imported.")
-            % {"size": size, "limit": limit}
-        )
-
-
-def format_from_name(file_name: str) -> str:
-    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
-    return extension if extension in FORMATS else "csv"
-
-
-def read_table(
-    data: bytes,
-    *,
-    file_format: str,
-    encoding: str | None = None,
-    max_bytes: int | None = None,
-) -> Table:
-    """Read a whole file into a Table; raise ImportFileError when it cannot be read."""
-    if max_bytes is not None:
-        check_size(len(data), limit=max_bytes)
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if file_format == "xlsx":
-        table = _read_xlsx(data)
-    elif file_format == "json":
-        table = _read_json(decode_text(data, encoding=encoding))
-    else:
-        table = _read_csv(decode_text(data, encoding=encoding))
-    if not table.headers or not table.rows:
-        raise ImportFileError(_("The file has no rows to import."))
-    return table
-
-
-# Text that legitimately fills a Russian spreadsheet once decoded as Windows-1251; other
-# bytes above 0x7F decode there too, but as symbols a list of records hardly contains.
-_CP1251_TEXT = frozenset(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ«»–—№“”„…’‘°§"
-)
-
-
-def decode_text(data: bytes, *, encoding: str | None = None) -> str:
-    """Decode as the editor's program wrote it: UTF-8 (with or without BOM), UTF-16 with
-    its BOM (Excel's "Unicode text"), or Windows-1251 (Excel in a Russian locale)."""
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as error:
-            raise ImportFileError(
-                _("The file cannot be read in the encoding %(encoding)s.") % {"encoding": encoding}
-            ) from error
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise _undecodable() from error
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError as error:
-        raise _undecodable() from error
-    unusual = sum(1 for char in text if ord(char) > 127 and char not in _CP1251_TEXT)
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\r\n")
-    if controls or unusual > len(text) // 100:
-        raise _undecodable()
-    return text
-
-
-def _undecodable() -> ImportFileError:
-    return ImportFileError(
-        _(
-            "The file is not text in a known encoding (UTF-8 or Windows-1251). "
-            "Save it from the spreadsheet as CSV UTF-8, or as XLSX."
-        )
-    )
-
-
-def sniff_delimiter(text: str) -> str:
-    """Comma, semicolon or tab: whichever separates the header row."""
-    header = text.split("\n", 1)[0]
-    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def _read_csv(text: str) -> Table:
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The file is not a readable CSV table: %(error)s") % {"error": error}
-        ) from error
-    return _table_from_rows(rows, file_format="csv", unescape=True)
-
-
-def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ImportFileError(_("The file is not an Excel workbook (.xlsx).")) from error
-    try:
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    return _table_from_rows(rows, file_format="xlsx", unescape=True)
-
-
-def _table_from_rows(rows: list[list], *, file_format: str, unescape: bool) -> Table:
-    while rows and not any(_filled(cell) for cell in rows[-1]):
-        rows.pop()
-    if not rows:
-        return Table(headers=[], rows=[], file_format=file_format)
-    headers = ["" if cell is None else str(cell).strip() for cell in rows[0]]
-    body = rows[1:]
-    # Spreadsheets leave unnamed empty columns behind (a trailing delimiter, a cleared
-    # column); only an unnamed column that holds something is the editor's mistake.
-    kept = [
-        index
-        for index, header in enumerate(headers)
-        if header or any(index < len(row) and _filled(row[index]) for row in body)
-    ]
-    if len(kept) < len(headers):
-        width = len(headers)
-        headers = [headers[index] for index in kept]
-        body = [
-            [row[index] if index < len(row) else None for index in kept] + list(row[width:])
-            for row in body
-        ]
-    if unescape:
-        body = [
-            [unescape_formula(cell) if isinstance(cell, str) else cell for cell in row]
-            for row in body
-        ]
-    return Table(headers=headers, rows=body, file_format=file_format)
-
-
-def _read_json(text: str) -> Table:
-    try:
-        records = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(
-            _("The file is not valid JSON: %(error)s") % {"error": error}
-        ) from error
-    if not isinstance(records, list) or not all(isinstance(item, dict) for item in records):
-        raise ImportFileError(_("A JSON file must hold a list of objects, one per record."))
-    headers = list(dict.fromkeys(key for record in records for key in record))
-    rows = [[record.get(header) for header in headers] for record in records]
-    return Table(headers=headers, rows=rows, file_format="json", first_row_number=1)
-
-
-def _filled(cell) -> bool:
-    return cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
 
 
 # Columns ------------------------------------------------------------------------------
@@ -402,10 +202,24 @@ def import_table(
         report.new = report.updated = report.unchanged = 0
         log_import(report=report, user=user, origin=origin)
         return report
-    if not dry_run:
+    if dry_run:
+        return report
+    try:
         with transaction.atomic():
             plan.write(user=user)
             log_import(report=report, user=user, origin=origin)
+    except IntegrityError:
+        # Another editor saved one of these slugs between the check and the write.
+        report.errors.append(
+            RowError(
+                row=None,
+                column="",
+                message=_("The records changed while the file was imported; try again."),
+            )
+        )
+        report.failed = len(table.rows)
+        report.new = report.updated = report.unchanged = 0
+        log_import(report=report, user=user, origin=origin)
     return report
 
 
@@ -522,9 +336,9 @@ class _ImportPlan:
         first_seen = {}
         for offset, cells in enumerate(self.table.rows):
             number = self.table.first_row_number + offset
-            if not any(_filled(cell) for cell in cells):
+            if not any(is_filled(cell) for cell in cells):
                 continue
-            if any(_filled(cell) for cell in cells[len(headers) :]):
+            if any(is_filled(cell) for cell in cells[len(headers) :]):
                 self.error(number, "", _("The row has more cells than the file has columns."))
             values = {}
             for index, column in present:

@@ -13,7 +13,7 @@ from import_export import resources
 from import_export.fields import Field
 from import_export.results import InvalidRow, Result, RowResult
 
-from awards import importing
+from awards import import_files, importing
 from awards import models as records
 from awards.fields import PartialDateField
 from awards.widgets import (
@@ -67,7 +67,7 @@ class RecordResource(resources.ModelResource):
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         """Import a tablib Dataset (from the admin) through the bulk import service."""
-        table = getattr(dataset, "exchange_table", None) or importing.Table(
+        table = getattr(dataset, "exchange_table", None) or import_files.Table(
             headers=[str(header or "").strip() for header in dataset.headers or []],
             rows=list(dataset),
         )

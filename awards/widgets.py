@@ -34,7 +34,11 @@ class TextWidget(Widget):
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, list | dict):
             raise ValueError(_("A text is expected here, not a list."))
-        return cell_text(value)
+        text = cell_text(value)
+        if "\x00" in text:
+            # PostgreSQL cannot store it, and no spreadsheet means it.
+            raise ValueError(_("The text contains a NUL character."))
+        return text
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(value)

@@ -79,7 +79,8 @@ def clear_citations() -> None:
 
 
 def project_import(data: bytes):
-    from awards.importing import import_table, read_table
+    from awards.import_files import read_table
+    from awards.importing import import_table
     from awards.resources import CitationResource
 
     report = import_table(

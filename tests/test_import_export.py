@@ -10,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from awards import models
 from awards.exporting import export_records
-from awards.importing import ImportFileError, import_table, read_table
+from awards.import_files import ImportFileError, read_table
+from awards.importing import import_table
 from awards.resources import RESOURCES, resource_for
 
 DEPENDENCY_ORDER = list(RESOURCES)
@@ -167,7 +168,7 @@ def title_file(make_citation, make_decree):
     [
         ("bad,Плохое,1940-13,,c1", "established_on", "1940-13"),
         ("bad,Плохое,1940-02-30,,c1", "established_on", "1940-02-30"),
-        ("bad,Плохое,22.05.1940,,c1", "established_on", "YYYY"),
+        ("bad,Плохое,22.05.1940,,c1", "established_on", "22.05.1940"),
         ("bad,Плохое,,no-such-decree,c1", "established_by", "no-such-decree"),
         ("bad,Плохое,,,c1 no-such-citation", "citations", "no-such-citation"),
         ("good,Дубль,,,c1", "slug", "good"),

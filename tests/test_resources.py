@@ -6,7 +6,7 @@ import pytest
 
 from awards.dates import PartialDate
 from awards.exporting import escape_formula, unescape_formula
-from awards.importing import ImportFileError, decode_text, sniff_delimiter
+from awards.import_files import ImportFileError, decode_text, sniff_delimiter
 from awards.resources import RESOURCES, resource_for
 from awards.widgets import (
     IntegerWidget,

@@ -5,14 +5,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.importing import (
-    FORMATS,
-    ImportFileError,
-    format_from_name,
-    import_table,
-    read_table,
-    reject_file,
-)
+from awards.import_files import FORMATS, ImportFileError, format_from_name, read_table
+from awards.importing import import_table, reject_file
 from awards.models import ImportLog
 from awards.resources import RESOURCES, resource_for
 
