@@ -170,11 +170,17 @@ def _xlsx_chunks(columns: list[ExportColumn], rows: Iterable[list]) -> Iterator[
 def _json_chunks(columns: list[ExportColumn], rows: Iterable[list]) -> Iterator[bytes]:
     # One record per line: diffs of two exports stay readable.
     separator = "[\n"
+    records = []
     for row in rows:
         record = {
             column.name: column.widget.render_native(value)
             for column, value in zip(columns, row, strict=True)
         }
-        yield (separator + json.dumps(record, ensure_ascii=False)).encode("utf-8")
-        separator = ",\n"
-    yield ("[\n]\n" if separator == "[\n" else "\n]\n").encode("utf-8")
+        records.append(json.dumps(record, ensure_ascii=False))
+        if len(records) == CHUNK_SIZE:
+            yield (separator + ",\n".join(records)).encode("utf-8")
+            separator, records = ",\n", []
+    if records:
+        yield (separator + ",\n".join(records) + "\n]\n").encode("utf-8")
+    else:
+        yield ("[\n]\n" if separator == "[\n" else "\n]\n").encode("utf-8")

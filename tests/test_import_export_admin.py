@@ -1,10 +1,12 @@
 """Import and export in the editors' admin: preview, confirmation, clear errors, no 500."""
 
+import io
 import re
 
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from awards import models
 
@@ -170,3 +172,26 @@ def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation
     assert detail.status_code == 200
     assert re.search(r"zz", detail.text)
     assert editor_client.get("/admin/awards/importlog/add/").status_code == 403
+
+
+@pytest.mark.parametrize(("file_format", "magic"), [("1", b"PK"), ("2", b"[\n{")])
+def test_export_as_xlsx_or_json(editor_client, make_person, file_format, magic):
+    make_person(slug="ivanov", name_ru="Иванов")
+
+    response = editor_client.post("/admin/awards/person/export/", {"format": file_format})
+
+    assert response.status_code == 200
+    assert response.content.startswith(magic)
+
+
+def test_an_xlsx_file_is_imported_through_the_admin(editor_client, citation):
+    workbook = Workbook()
+    workbook.active.append(["slug", "name_ru", "citations"])
+    workbook.active.append(["ivanov", "Иванов", "c1"])
+    content = io.BytesIO()
+    workbook.save(content)
+
+    preview = upload(editor_client, content.getvalue(), name="people.xlsx", file_format="1")
+    editor_client.post(CONFIRM_URL, {**preview.context["confirm_form"].initial, "confirm": "1"})
+
+    assert models.Person.objects.get().name_ru == "Иванов"
