@@ -563,7 +563,7 @@ PAGES = [
 ]
 
 # The most queries any public page runs, whatever the number of records.
-MAX_QUERIES_PER_PAGE = 16
+MAX_QUERIES_PER_PAGE = 14
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -1,0 +1,46 @@
+"""axe-core on every kind of page: no serious or critical violation."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = [
+    "/",
+    "/en/",
+    "/history/",
+    "/titles/",
+    "/titles/hero-of-socialist-labour/",
+    "/decrees/1973-05-14-repeat-awards/",
+    "/insignia/hammer-and-sickle/",
+    "/events/1988-repeat-order-of-lenin-abolished/",
+    "/authorities/presidium-tsik-ussr/",
+    "/people/a-pomansky/",
+    "/provisions/hero-of-socialist-labour-repeat-awards-limited/",
+    "/sources/hero-of-socialist-labour-ru/",
+    "/en/citations/hsl-p5-s1/",
+    "/compare/heroes/",
+    "/compare/?first=hero-of-labour&second=hero-of-socialist-labour",
+    "/compare/?first=hero-of-labour&second=hero-of-labour",
+    "/compare/dates/?title=hero-of-socialist-labour&dates=1939+1941+1975+1989",
+    "/rules/?title=hero-of-socialist-labour&year=1988",
+    "/rules/?title=hero-of-socialist-labour&year=1973&month=2&day=30",
+    "/search/?q=ленина",
+    "/no-such-page/",
+]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_serious_or_critical_accessibility_violations(page, axe, url):
+    page.goto(url)
+    results = axe.run(page)
+    serious = [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
