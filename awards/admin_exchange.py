@@ -8,8 +8,6 @@ and delimiter, and the export goes through awards.exporting.
 import tablib
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 from import_export.admin import ImportExportActionModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
@@ -56,15 +54,19 @@ class JSONFormat(ExchangeFormatMixin, base_formats.JSON):
     exchange_format = "json"
 
 
-class SizeLimitedImportForm(ImportForm):
+class ExchangeImportForm(ImportForm):
+    """The upload form: refuses files over the size limit; knows who uploads, for the log."""
+
+    def __init__(self, formats, resources, *, user=None, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.user = user
+
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        limit = import_files.max_upload_bytes()
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s; files of at most %(limit)s can be imported.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            )
+        try:
+            import_files.check_size(upload.size)
+        except import_files.ImportFileError as error:
+            raise forms.ValidationError(error.message) from error
         return upload
 
 
@@ -77,7 +79,7 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
     # The change form stays Django's (and the project's overrides of it).
     change_form_template = None
     show_change_form_export = False
-    import_form_class = SizeLimitedImportForm
+    import_form_class = ExchangeImportForm
     # Every column is exported, so that the file can come back in as it went out.
     export_form_class = ExportForm
 
@@ -94,15 +96,13 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
             file_name=getattr(upload, "name", ""),
             file_format=self.get_import_formats()[int(form.cleaned_data["format"])].exchange_format,
             error=e,
-            user=form.request_user if hasattr(form, "request_user") else None,
+            user=form.user,
             origin=ImportLog.Origin.ADMIN,
         )
         return None
 
-    def create_import_form(self, request):
-        form = super().create_import_form(request)
-        form.request_user = request.user
-        return form
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "user": request.user}
 
     def get_valid_export_item_pks(self, request):
         return self.get_export_queryset(request).values_list("pk", flat=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from awards.exporting import unescape_formula
@@ -49,11 +50,12 @@ def max_upload_bytes() -> int:
 
 
 def check_size(size: int, *, limit: int | None = None) -> None:
+    """Refuse an upload over the configured limit (IMPORT_MAX_UPLOAD_BYTES)."""
     limit = max_upload_bytes() if limit is None else limit
     if size > limit:
         raise ImportFileError(
-            _("The file is %(size)s bytes; files of at most %(limit)s bytes can be imported.")
-            % {"size": size, "limit": limit}
+            _("The file is %(size)s; files of at most %(limit)s can be imported.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
 
 

@@ -1,9 +1,11 @@
 """Bringing records in from CSV, XLSX or JSON: every row is checked before any is written.
 
 The rule of the editors: bad input changes nothing. A file read into a Table (by
-awards.import_files) is checked whole: every cell is cleaned and every relation resolved in memory,
-with existing records and relation targets fetched in bulk; only a file without a single
-error is written, in one transaction, in batches, with history rows for what changed.
+awards.import_files) is checked whole: every cell is cleaned and every relation resolved
+in memory, with existing records and relation targets fetched in bulk; only a file
+without a single error is written, in one transaction, in batches, with history rows for
+what changed. Records are matched by slug; an unchanged record is neither saved nor
+given a history row.
 """
 
 from collections import defaultdict
@@ -321,7 +323,7 @@ class _ImportPlan:
         now = timezone.now()
         for number, values in rows:
             instance = by_slug[values["slug"]]
-            self._apply(number, values, instance, existing, targets, links, now)
+            self._apply(number, values, instance, targets, links, now)
         self.levels = self._creation_levels()
         self.report.failed = len(self.failed_rows)
 
@@ -402,7 +404,7 @@ class _ImportPlan:
             links[column.name] = current
         return links
 
-    def _apply(self, number, values, instance, existing, targets, links, now):
+    def _apply(self, number, values, instance, targets, links, now):
         is_new = instance.pk is None
         changed = {}
         link_changes = []

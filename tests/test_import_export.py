@@ -70,13 +70,14 @@ def test_xlsx_round_trip_keeps_every_cell(seeded):
         assert read_table(export_bytes(name, "xlsx"), file_format="xlsx").rows == cells[name]
 
 
-def test_reimporting_an_unchanged_export_saves_nothing_and_writes_no_history(seeded):
-    exported = {name: export_bytes(name) for name in DEPENDENCY_ORDER}
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
+def test_reimporting_an_unchanged_export_saves_nothing_and_writes_no_history(seeded, file_format):
+    exported = {name: export_bytes(name, file_format) for name in DEPENDENCY_ORDER}
     history_before = history_count()
     updated_at = list(models.Title.objects.values_list("updated_at", flat=True))
 
     for name in DEPENDENCY_ORDER:
-        report = import_bytes(name, exported[name])
+        report = import_bytes(name, exported[name], file_format)
         assert (report.new, report.updated, report.failed) == (0, 0, 0), name
         assert report.unchanged > 0
 
@@ -241,7 +242,7 @@ def test_a_file_that_cannot_be_read_is_refused_with_a_message(data, file_format)
 def test_an_oversized_file_is_refused(settings):
     settings.IMPORT_MAX_UPLOAD_BYTES = 10
 
-    with pytest.raises(ImportFileError, match="10"):
+    with pytest.raises(ImportFileError):
         read_table(b"slug,name_ru\nhero,Hero\n", file_format="csv", max_bytes=10)
 
 
