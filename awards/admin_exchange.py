@@ -23,6 +23,7 @@ class ExchangeFormatMixin:
     the encoding is detected."""
 
     exchange_format = "csv"
+    delimiter = ","
 
     def is_binary(self):
         return True
@@ -44,6 +45,15 @@ class ExchangeFormatMixin:
 
 class CSVFormat(ExchangeFormatMixin, base_formats.CSV):
     exchange_format = "csv"
+
+
+class SemicolonCSVFormat(CSVFormat):
+    """CSV that Excel in a Russian locale opens in columns with a double click."""
+
+    delimiter = ";"
+
+    def get_title(self):
+        return "csv ; (Excel)"
 
 
 class XLSXFormat(ExchangeFormatMixin, base_formats.XLSX):
@@ -73,7 +83,7 @@ class ExchangeImportForm(ImportForm):
 class RecordExchangeAdmin(ImportExportActionModelAdmin):
     """Import with preview and confirmation, export of all, filtered or selected rows."""
 
-    formats = (CSVFormat, XLSXFormat, JSONFormat)
+    formats = (CSVFormat, SemicolonCSVFormat, XLSXFormat, JSONFormat)
     # Both buttons on the list; selected rows go out through the "Export selected" action.
     import_export_change_list_template = "admin/import_export/change_list_import_export.html"
     # The change form stays Django's (and the project's overrides of it).
@@ -113,6 +123,9 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
         resource = resource_for(self.model)()
         return b"".join(
             export_records(
-                resource=resource, queryset=queryset, file_format=file_format.exchange_format
+                resource=resource,
+                queryset=queryset,
+                file_format=file_format.exchange_format,
+                delimiter=file_format.delimiter,
             )
         )

@@ -109,13 +109,16 @@ def related_slugs(field: models.ManyToManyField, pks: list[int]) -> dict[int, li
 
 
 def export_records(
-    *, resource: Resource, queryset: models.QuerySet, file_format: str
+    *, resource: Resource, queryset: models.QuerySet, file_format: str, delimiter: str = ","
 ) -> Iterator[bytes]:
-    """The export file in chunks of bytes: CSV in UTF-8 with a BOM, XLSX, or JSON."""
+    """The export file in chunks of bytes: CSV in UTF-8 with a BOM, XLSX, or JSON.
+
+    Excel in a Russian locale splits CSV at semicolons, hence the choice of delimiter.
+    """
     columns = export_columns(resource)
     rows = iter_export_rows(resource=resource, queryset=queryset)
     if file_format == "csv":
-        return _csv_chunks(columns, rows)
+        return _csv_chunks(columns, rows, delimiter=delimiter)
     if file_format == "xlsx":
         return _xlsx_chunks(columns, rows)
     if file_format == "json":
@@ -123,10 +126,12 @@ def export_records(
     raise ValueError(f"unknown export format {file_format!r}")
 
 
-def _csv_chunks(columns: list[ExportColumn], rows: Iterable[list]) -> Iterator[bytes]:
+def _csv_chunks(
+    columns: list[ExportColumn], rows: Iterable[list], *, delimiter: str
+) -> Iterator[bytes]:
     # The BOM tells Excel the file is UTF-8; without it Cyrillic text opens garbled.
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter)
     buffer.write(UTF8_BOM)
     writer.writerow([column.name for column in columns])
     renderers = [column.widget.render for column in columns]

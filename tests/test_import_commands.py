@@ -38,6 +38,14 @@ def test_export_without_output_goes_to_standard_output(capsysbinary, seeded):
     assert data.startswith(b"\xef\xbb\xbfslug,published,kind,date,authorities,")
 
 
+def test_export_for_russian_excel_separates_by_semicolons(tmp_path, seeded):
+    output = tmp_path / "titles.csv"
+
+    run("export_records", "title", "--delimiter", "semicolon", "--output", str(output))
+
+    assert output.read_bytes().startswith(b"\xef\xbb\xbfslug;published;name_ru;")
+
+
 def test_import_prints_the_counts_and_succeeds(tmp_path, capsys, seeded):
     exported = tmp_path / "people.csv"
     run("export_records", "person", "--output", str(exported))

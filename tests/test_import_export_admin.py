@@ -11,6 +11,9 @@ from openpyxl import Workbook
 from awards import models
 
 CSV = "0"
+EXCEL_CSV = "1"
+XLSX = "2"
+JSON = "3"
 IMPORT_URL = "/admin/awards/person/import/"
 CONFIRM_URL = "/admin/awards/person/process_import/"
 
@@ -174,8 +177,13 @@ def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation
     assert editor_client.get("/admin/awards/importlog/add/").status_code == 403
 
 
-@pytest.mark.parametrize(("file_format", "magic"), [("1", b"PK"), ("2", b"[\n{")])
-def test_export_as_xlsx_or_json(editor_client, make_person, file_format, magic):
+@pytest.mark.parametrize(
+    ("file_format", "magic"),
+    [(XLSX, b"PK"), (JSON, b"[\n{"), (EXCEL_CSV, b"\xef\xbb\xbfslug;published;name_ru;")],
+)
+def test_export_as_xlsx_json_or_csv_for_russian_excel(
+    editor_client, make_person, file_format, magic
+):
     make_person(slug="ivanov", name_ru="Иванов")
 
     response = editor_client.post("/admin/awards/person/export/", {"format": file_format})
@@ -191,7 +199,7 @@ def test_an_xlsx_file_is_imported_through_the_admin(editor_client, citation):
     content = io.BytesIO()
     workbook.save(content)
 
-    preview = upload(editor_client, content.getvalue(), name="people.xlsx", file_format="1")
+    preview = upload(editor_client, content.getvalue(), name="people.xlsx", file_format=XLSX)
     editor_client.post(CONFIRM_URL, {**preview.context["confirm_form"].initial, "confirm": "1"})
 
     assert models.Person.objects.get().name_ru == "Иванов"

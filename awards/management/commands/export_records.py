@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from awards.exporting import FORMATS, export_records
 from awards.resources import RESOURCES, resource_for
 
+DELIMITERS = {"comma": ",", "semicolon": ";"}
+
 
 class Command(BaseCommand):
     help = "Export every record of one kind (e.g. title) as CSV, XLSX or JSON."
@@ -15,11 +17,20 @@ class Command(BaseCommand):
         parser.add_argument("model", choices=list(RESOURCES), help="The kind of record.")
         parser.add_argument("--format", choices=FORMATS, default="csv", dest="file_format")
         parser.add_argument("--output", help="The file to write; standard output without it.")
+        parser.add_argument(
+            "--delimiter",
+            choices=DELIMITERS,
+            default="comma",
+            help="Of CSV; semicolon for Excel in a Russian locale.",
+        )
 
-    def handle(self, *args, model, file_format, output, **options):
+    def handle(self, *args, model, file_format, output, delimiter, **options):
         resource = resource_for(model)()
         chunks = export_records(
-            resource=resource, queryset=resource.get_queryset(), file_format=file_format
+            resource=resource,
+            queryset=resource.get_queryset(),
+            file_format=file_format,
+            delimiter=DELIMITERS[delimiter],
         )
         if output:
             try:
