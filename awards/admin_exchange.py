@@ -8,6 +8,7 @@ and delimiter, and the export goes through awards.exporting.
 import tablib
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.template.defaultfilters import filesizeformat
 from import_export.admin import ImportExportActionModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
@@ -113,6 +114,12 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
 
     def get_import_form_kwargs(self, request):
         return {**super().get_import_form_kwargs(request), "user": request.user}
+
+    def get_import_context_data(self, **kwargs):
+        return {
+            **super().get_import_context_data(**kwargs),
+            "import_max_size": filesizeformat(import_files.max_upload_bytes()),
+        }
 
     def get_valid_export_item_pks(self, request):
         return self.get_export_queryset(request).values_list("pk", flat=True)

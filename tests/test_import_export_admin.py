@@ -40,6 +40,7 @@ def test_the_import_page_lists_the_columns(editor_client):
     assert response.status_code == 200
     assert "name_ru" in response.text
     assert "citations" in response.text
+    assert "1927-07-27" in response.text
 
 
 def test_an_import_is_previewed_then_confirmed(editor_client, editor, citation):
