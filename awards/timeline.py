@@ -9,7 +9,7 @@ title it concerns, else to the later one (the act founding a title opens its per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from awards.dates import PartialDate
 from awards.models import Decree, Event, Title
@@ -236,7 +236,7 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
     # Labels above the bands grow upwards: shift everything down by the rows used.
     shift = max(0, len(occupied_rows) - 1) * LABEL_ROW_HEIGHT
     band_top = BAND_TOP + shift
-    bands = [Band(**{**band.__dict__, "label_y": band.label_y + shift}) for band in bands]
+    bands = [replace(band, label_y=band.label_y + shift) for band in bands]
     axis_y = band_top + BAND_HEIGHT + AXIS_GAP
     marks = []
     mark_rows: list[float] = []

@@ -580,3 +580,12 @@ def test_record_pages_of_the_added_records_run_a_fixed_number_of_queries(
     for record in many_records.values():
         with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
             _get(client, record.get_absolute_url())
+
+
+def test_the_twin_comparison_answers_404_when_its_titles_are_not_published(client, db):
+    text = _text(_get(client, "/compare/heroes/", status=404))
+    assert "Страница не найдена" in text
+
+
+def test_pages_answer_only_get(client, seeded):
+    assert client.post("/compare/?first=a&second=b").status_code == 405
