@@ -441,6 +441,7 @@ def test_canonical_hreflang_and_open_graph(client, seeded):
     assert f'<link rel="alternate" hreflang="en" href="http://testserver/en{TITLE_URL}">' in html
     assert '<meta property="og:title" content="Hero of Socialist Labour">' in html
     assert '<meta property="og:locale" content="en_GB">' in html
+    assert re.search(r'<meta property="article:modified_time" content="\d{4}-\d\d-\d\dT', html)
 
 
 def _json_ld(response):
