@@ -58,7 +58,14 @@ class TitleComparison:
 
 
 def aspect_label(aspect: str) -> str:
-    return str(Provision.Aspect(aspect).label)
+    if aspect in Provision.Aspect.values:
+        return str(Provision.Aspect(aspect).label)
+    return aspect
+
+
+def _aspect_position(aspect: str) -> int:
+    # An aspect unknown to the choices (an old import) sorts last rather than failing.
+    return ASPECT_ORDER.get(aspect, len(ASPECT_ORDER))
 
 
 def group_by_aspect(provisions: list[Provision]) -> dict[str, list[Provision]]:
@@ -67,7 +74,7 @@ def group_by_aspect(provisions: list[Provision]) -> dict[str, list[Provision]]:
     for provision in sorted(
         provisions,
         key=lambda p: (
-            ASPECT_ORDER.get(p.aspect, len(ASPECT_ORDER)),
+            _aspect_position(p.aspect),
             p.start.isoformat() if p.start else "",
         ),
     ):
@@ -94,7 +101,7 @@ def compare_titles(*, first: Title, second: Title) -> TitleComparison:
     """
     first_groups = group_by_aspect(list(first.provisions.all()))
     second_groups = group_by_aspect(list(second.provisions.all()))
-    aspects = sorted({*first_groups, *second_groups}, key=ASPECT_ORDER.get)
+    aspects = sorted({*first_groups, *second_groups}, key=_aspect_position)
     rows = [
         AspectComparison(
             aspect=aspect,
@@ -178,7 +185,7 @@ def compare_dates(
         group_by_aspect_on_date(provisions_on(title=title, provisions=provisions, on=date))
         for date in dates
     ]
-    aspects = sorted({aspect for groups in on_dates for aspect in groups}, key=ASPECT_ORDER.get)
+    aspects = sorted({aspect for groups in on_dates for aspect in groups}, key=_aspect_position)
     rows = []
     for aspect in aspects:
         cells = []
@@ -195,7 +202,7 @@ def compare_dates(
 
 def group_by_aspect_on_date(rules: list[ProvisionOnDate]) -> dict[str, list[ProvisionOnDate]]:
     groups: dict[str, list[ProvisionOnDate]] = {}
-    for rule in sorted(rules, key=lambda r: ASPECT_ORDER.get(r.provision.aspect, 0)):
+    for rule in sorted(rules, key=lambda rule: _aspect_position(rule.provision.aspect)):
         groups.setdefault(rule.provision.aspect, []).append(rule)
     return groups
 

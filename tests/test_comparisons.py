@@ -178,3 +178,17 @@ def test_draft_provisions_take_no_part_in_a_comparison(make_title, make_provisio
         second=querysets.titles_for_comparison().get(pk=second.pk),
     )
     assert [row.aspect for row in comparison.aspects] == ["rank"]
+
+
+def test_an_aspect_unknown_to_the_choices_sorts_last_instead_of_failing(make_title, make_provision):
+    first, second = make_title(), make_title()
+    make_provision(title=first, aspect="retired_aspect", value_key="x")
+    make_provision(title=second, aspect="rank", value_key="highest")
+    comparison = compare_titles(
+        first=querysets.titles_for_comparison().get(pk=first.pk),
+        second=querysets.titles_for_comparison().get(pk=second.pk),
+    )
+    assert [(row.aspect, row.label) for row in comparison.aspects][-1] == (
+        "retired_aspect",
+        "retired_aspect",
+    )
