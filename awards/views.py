@@ -112,6 +112,7 @@ class TitleDetailView(RecordDetailView):
         context = super().get_context_data(**kwargs)
         context["provisions_by_aspect"] = group_by_aspect(list(self.object.provisions.all()))
         context["decrees"] = title_decrees(title=self.object)
+        context["facts"] = title_facts(title=self.object)
         context["sample_dates"] = SAMPLE_DATES
         return context
 

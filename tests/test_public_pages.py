@@ -114,6 +114,7 @@ def test_title_page_lists_its_provisions_insignia_acts_and_events(client, seeded
     text = _text(_get(client, TITLE_URL))
     assert "Учреждено 27 декабря 1938 г." in text
     assert "Предшественник Герой Труда" in text
+    assert "Упразднено 1991 — Упразднение звания Героя Социалистического Труда" in text
     assert "Медалью «Серп и Молот» можно было наградить всего не более 3 раз" in text
     assert "с 1940; до 14 мая 1973 г., отменено:" in text
     assert "Золотая медаль «Серп и Молот» (медаль; автор проекта А. Поманский)" in text
