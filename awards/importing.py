@@ -208,7 +208,7 @@ def import_table(
         return report
     try:
         with transaction.atomic():
-            plan.write(user=user)
+            plan.write(user=user, reason=_("Imported from %(file)s") % {"file": file_name})
             log_import(report=report, user=user, origin=origin)
     except IntegrityError:
         # Another editor saved one of these slugs between the check and the write.
@@ -532,19 +532,21 @@ class _ImportPlan:
                 del pending[id(instance)]
         return levels
 
-    def write(self, *, user):
-        history_user = user if user is not None and user.is_authenticated else None
+    def write(self, *, user, reason: str):
+        history = {
+            "batch_size": BATCH_SIZE,
+            "default_user": user if user is not None and user.is_authenticated else None,
+            # The history's change reason holds at most 100 characters.
+            "default_change_reason": reason[:100],
+        }
         for level in self.levels:
-            bulk_create_with_history(
-                level, self.model, batch_size=BATCH_SIZE, default_user=history_user
-            )
+            bulk_create_with_history(level, self.model, **history)
         if self.updated:
             bulk_update_with_history(
                 self.updated,
                 self.model,
                 sorted(self.changed_fields | {"updated_at"}),
-                batch_size=BATCH_SIZE,
-                default_user=history_user,
+                **history,
             )
         for name, pks in self.links_to_remove.items():
             through = self.columns[name].field.remote_field.through

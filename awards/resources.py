@@ -7,6 +7,7 @@ through awards.exporting (streamed); import_data() adapts the first to the admin
 preview and confirmation.
 """
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.utils.html import format_html
 from import_export import resources
@@ -47,10 +48,9 @@ class RecordResource(resources.ModelResource):
     """What every resource shares: matching by slug, widgets by field type, bulk import."""
 
     class Meta:
-        abstract = True
+        # What awards.importing does: match by slug, leave unchanged records unsaved.
         import_id_fields = ("slug",)
         skip_unchanged = True
-        use_natural_foreign_keys = True
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
@@ -92,9 +92,9 @@ class RecordResource(resources.ModelResource):
         result.totals[RowResult.IMPORT_TYPE_INVALID] = report.failed
         by_row = {}
         for error in report.errors:
-            by_row.setdefault(error.row, {}).setdefault(error.column or "__all__", []).append(
-                error.message
-            )
+            by_row.setdefault(error.row, {}).setdefault(
+                error.column or NON_FIELD_ERRORS, []
+            ).append(error.message)
         for number, messages in by_row.items():
             result.invalid_rows.append(
                 InvalidRow(number=number or "—", validation_error=_Messages(messages), values=())

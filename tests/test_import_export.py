@@ -92,7 +92,7 @@ def test_an_imported_change_shows_in_history_with_the_importing_user(editor, mak
         "slug,name_ru,name_en,citations", f"hero,Герой Труда,Hero of Labour,{citation_slugs}"
     )
 
-    report = import_bytes("title", data, user=editor)
+    report = import_bytes("title", data, user=editor, file_name="titles.csv")
 
     assert (report.new, report.updated, report.unchanged) == (0, 1, 0)
     title.refresh_from_db()
@@ -101,6 +101,7 @@ def test_an_imported_change_shows_in_history_with_the_importing_user(editor, mak
     assert latest.history_type == "~"
     assert latest.history_user == editor
     assert latest.name_en == "Hero of Labour"
+    assert "titles.csv" in latest.history_change_reason
 
 
 def test_new_records_get_a_creation_history_entry(editor, make_citation):
