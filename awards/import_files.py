@@ -142,6 +142,9 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(text: str) -> Table:
+    # A source's full text can outgrow the csv module's default limit of 128 KiB a cell;
+    # the file as a whole is already bounded by the upload limit.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
     except csv.Error as error:

@@ -401,3 +401,12 @@ def test_an_import_costs_the_same_number_of_queries_for_50_and_500_rows(
     with django_assert_max_num_queries(allowed):
         assert import_bytes("provision", update).updated == rows
     assert allowed < rows
+
+
+def test_a_long_text_survives_the_round_trip(make_source):
+    make_source(slug="long", text="Слово " * 50_000)
+    data = export_bytes("source")
+    models.Source.objects.update(text="")
+
+    assert import_bytes("source", data).updated == 1
+    assert models.Source.objects.get().text == "Слово " * 50_000
