@@ -7,8 +7,12 @@ and delimiter, and the export goes through awards.exporting.
 
 import tablib
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportActionModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
@@ -114,6 +118,21 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
 
     def get_import_form_kwargs(self, request):
         return {**super().get_import_form_kwargs(request), "user": request.user}
+
+    def process_result(self, result, request):
+        if not result.has_validation_errors():
+            return super().process_result(result, request)
+        # The records changed between the preview and the confirmation.
+        messages.error(
+            request,
+            _("Nothing was imported: the file no longer passes the checks. Upload it again."),
+        )
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_import",
+                current_app=self.admin_site.name,
+            )
+        )
 
     def get_import_context_data(self, **kwargs):
         return {

@@ -204,3 +204,16 @@ def test_an_xlsx_file_is_imported_through_the_admin(editor_client, citation):
     editor_client.post(CONFIRM_URL, {**preview.context["confirm_form"].initial, "confirm": "1"})
 
     assert models.Person.objects.get().name_ru == "Иванов"
+
+
+def test_a_confirmation_that_no_longer_passes_the_checks_imports_nothing(editor_client, citation):
+    preview = upload(editor_client, b"slug,name_ru,citations\nivanov,X,c1\n")
+    citation.delete()
+
+    done = editor_client.post(
+        CONFIRM_URL, {**preview.context["confirm_form"].initial, "confirm": "1"}, follow=True
+    )
+
+    assert done.redirect_chain[-1][0] == IMPORT_URL
+    assert not models.Person.objects.exists()
+    assert [message.level_tag for message in done.context["messages"]] == ["error"]
