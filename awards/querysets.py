@@ -77,6 +77,7 @@ def titles_for_detail() -> QuerySet:
         _published("events", Event.objects.published()),
         _published("provisions", published_provisions()),
         *_provision_links("provisions__"),
+        _citations("provisions__"),
         _citations(),
     )
 
@@ -107,6 +108,7 @@ def titles_for_fact_box() -> QuerySet:
         _published("events", Event.objects.published()),
         _published("provisions", published_provisions()),
         *_provision_links("provisions__"),
+        _citations("provisions__"),
         _citations(),
     )
 

@@ -44,6 +44,7 @@ def test_home_fact_box_tells_when_and_how_the_title_was_established(client, seed
     assert "Золотая медаль «Серп и Молот», учреждено 22 мая 1940 г." in text
     assert "автор проекта А. Поманский" in text
     assert "Вместе с грамотой вручался орден Ленина" in text
+    assert "Источник: абзац 4, предложение 3" in text
     assert "Упразднено 1991" in text
     assert "Упразднение звания Героя Социалистического Труда" in text
 
@@ -565,7 +566,7 @@ PAGES = [
 ]
 
 # The most queries any public page runs, whatever the number of records.
-MAX_QUERIES_PER_PAGE = 14
+MAX_QUERIES_PER_PAGE = 15
 
 
 @pytest.mark.parametrize("url", PAGES)
