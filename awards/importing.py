@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from import_export.resources import Resource
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from awards.import_files import ImportFileError, Table, is_filled
+from awards.import_files import (
+    ImportFileError,
+    Table,
+    format_from_name,
+    is_filled,
+    read_table,
+)
 from awards.models import ImportLog
 
 BATCH_SIZE = 2000
@@ -223,6 +229,41 @@ def import_table(
         report.new = report.updated = report.unchanged = 0
         log_import(report=report, user=user, origin=origin)
     return report
+
+
+def import_file(
+    *,
+    resource: Resource,
+    data: bytes,
+    file_name: str,
+    file_format: str | None = None,
+    encoding: str | None = None,
+    user=None,
+    dry_run: bool = False,
+    origin: str = ImportLog.Origin.COMMAND,
+) -> ImportReport:
+    """Read a file (its format by its extension unless given) and import it with
+    import_table(); a file that cannot be read is refused and logged like a bad row."""
+    file_format = file_format or format_from_name(file_name)
+    try:
+        table = read_table(data, file_format=file_format, encoding=encoding)
+    except ImportFileError as error:
+        return reject_file(
+            model_name=resource._meta.model._meta.model_name,
+            file_name=file_name,
+            file_format=file_format,
+            error=error,
+            user=user,
+            origin=origin,
+        )
+    return import_table(
+        resource=resource,
+        table=table,
+        user=user,
+        dry_run=dry_run,
+        file_name=file_name,
+        origin=origin,
+    )
 
 
 def reject_file(

@@ -79,13 +79,10 @@ def clear_citations() -> None:
 
 
 def project_import(data: bytes):
-    from awards.import_files import read_table
-    from awards.importing import import_table
+    from awards.importing import import_file
     from awards.resources import CitationResource
 
-    report = import_table(
-        resource=CitationResource(), table=read_table(data, file_format="csv"), file_name="bench"
-    )
+    report = import_file(resource=CitationResource(), data=data, file_name="bench.csv")
     assert report.ok and report.new > 0, report.errors[:5]
     return report
 

@@ -5,9 +5,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.import_files import FORMATS, ImportFileError, format_from_name, read_table
-from awards.importing import import_table, reject_file
-from awards.models import ImportLog
+from awards.import_files import FORMATS
+from awards.importing import import_file
 from awards.resources import RESOURCES, resource_for
 
 
@@ -38,25 +37,14 @@ class Command(BaseCommand):
             editor = get_user_model().objects.filter(username=user).first()
             if editor is None:
                 raise CommandError(f"No user named {user}.")
-        file_format = file_format or format_from_name(path.name)
-        try:
-            table = read_table(data, file_format=file_format, encoding=encoding)
-        except ImportFileError as error:
-            reject_file(
-                model_name=model,
-                file_name=path.name,
-                file_format=file_format,
-                error=error,
-                user=editor,
-                origin=ImportLog.Origin.COMMAND,
-            )
-            raise CommandError(error.message) from error
-        report = import_table(
+        report = import_file(
             resource=resource_for(model)(),
-            table=table,
+            data=data,
+            file_name=path.name,
+            file_format=file_format,
+            encoding=encoding,
             user=editor,
             dry_run=dry_run,
-            file_name=path.name,
         )
         for error in report.errors:
             self.stderr.write(str(error))
