@@ -592,3 +592,22 @@ def test_the_twin_comparison_answers_404_when_its_titles_are_not_published(clien
 
 def test_pages_answer_only_get(client, seeded):
     assert client.post("/compare/?first=a&second=b").status_code == 405
+
+
+def test_any_two_titles_compared_in_english(client, seeded):
+    text = _text(_get(client, "/en/compare/?first=hero-of-labour&second=hero-of-socialist-labour"))
+    assert "Hero of Labour and Hero of Socialist Labour side by side" in text
+    assert "Stated for the first title only" in text
+
+
+def test_a_title_at_several_dates_in_english(client, seeded):
+    text = _text(
+        _get(
+            client, "/en/compare/dates/?title=hero-of-socialist-labour&dates=1973-05-13,1973-05-14"
+        )
+    )
+    assert "Hero of Socialist Labour at several dates" in text
+    assert "13 May 1973 14 May 1973" in text
+    assert (
+        'Changed No limit on the number of repeat awards of the "Hammer and Sickle" medal' in text
+    )
