@@ -20,11 +20,6 @@ from import_export.widgets import Widget
 
 CHUNK_SIZE = 2000
 FORMATS = ("csv", "xlsx", "json")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 UTF8_BOM = "\ufeff"
 
 # A spreadsheet runs a cell that starts with one of these as a formula. The apostrophe

@@ -16,10 +16,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from awards.exporting import unescape_formula
+from awards.exporting import FORMATS, unescape_formula
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-FORMATS = ("csv", "xlsx", "json")
 
 
 class ImportFileError(Exception):
