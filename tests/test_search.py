@@ -59,3 +59,8 @@ def test_a_different_case_ending_finds_the_title_on_postgresql(seeded):
 @on_postgresql
 def test_an_inflected_word_finds_the_medal_on_postgresql(seeded):
     assert "hammer-and-sickle" in _found("медалью")["medal"]
+
+
+@pytest.mark.parametrize("query", ["!!!", "и", "&|!:*()", "'", "%", "_"])
+def test_punctuation_and_stop_words_do_not_break_the_search(seeded, query):
+    assert isinstance(search_records(query=query), list)
