@@ -22,8 +22,8 @@ TWIN_TITLES = ("hero-of-socialist-labour", "hero-of-the-soviet-union")
 SAMPLE_DATES = "1939 1941 1975 1989"
 
 
-def _absolute(request, name, **kwargs):
-    return request.build_absolute_uri(reverse(name, kwargs=kwargs or None))
+def _absolute(request, name):
+    return request.build_absolute_uri(reverse(name))
 
 
 def _trail(request, *pages):
