@@ -40,7 +40,9 @@ def test_provision_set_by_an_act_dated_outside_the_life_of_its_title(
     title = make_title(established_on=PartialDate(1938, 12, 27), abolished_on=PartialDate(1991))
     decree = make_decree(date=PartialDate(1995, 1, 1))
     provision = make_provision(title=title, start_decree=decree)
-    assert "outside the life of the title" in errors_of(provision)["start_decree"][0]
+    message = errors_of(provision)["start_decree"][0]
+    assert "вне срока существования звания" in message
+    assert "1 января 1995 г." in message
 
 
 def test_provision_act_and_start_date_must_agree(make_decree, make_provision):
