@@ -66,17 +66,5 @@ class ProvisionTranslation(RussianRequired):
     required_languages = {"ru": ("value",)}
 
 
-HISTORY_MODELS = (
-    models.Source,
-    models.Citation,
-    models.Authority,
-    models.Person,
-    models.Decree,
-    models.Title,
-    models.Medal,
-    models.Event,
-    models.Provision,
-)
-
-for model in HISTORY_MODELS:
-    register_history(model, app=__package__.split(".")[0])
+for model in models.RECORD_MODELS:
+    register_history(model, app="awards")

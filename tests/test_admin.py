@@ -5,17 +5,7 @@ from awards import models
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [
-    models.Source,
-    models.Citation,
-    models.Authority,
-    models.Person,
-    models.Decree,
-    models.Title,
-    models.Medal,
-    models.Event,
-    models.Provision,
-]
+MODELS = models.RECORD_MODELS
 
 
 def admin_url(model, view, *args):

@@ -7,15 +7,7 @@ from awards.dates import PartialDate
 
 pytestmark = pytest.mark.django_db
 
-CITED_MODELS = (
-    models.Authority,
-    models.Person,
-    models.Decree,
-    models.Title,
-    models.Medal,
-    models.Event,
-    models.Provision,
-)
+CITED_MODELS = [model for model in models.RECORD_MODELS if issubclass(model, models.CitedRecord)]
 
 
 def cites(record, words: str) -> bool:

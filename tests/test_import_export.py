@@ -9,6 +9,7 @@ from django.db import connection
 from openpyxl import Workbook, load_workbook
 
 from awards import models
+from awards.dates import PartialDate
 from awards.exporting import export_records
 from awards.import_files import ImportFileError, read_table
 from awards.importing import import_table
@@ -157,7 +158,7 @@ def test_records_referring_to_each_other_in_a_circle_are_refused(make_citation):
 @pytest.fixture
 def title_file(make_citation, make_decree):
     make_citation(slug="c1")
-    make_decree(slug="decree-1940", date=models.PartialDate(1940, 5, 22))
+    make_decree(slug="decree-1940", date=PartialDate(1940, 5, 22))
 
     def build(*rows, header="slug,name_ru,established_on,established_by,citations"):
         return csv_file(header, "good,Хорошее,1940-05-22,decree-1940,c1", *rows)
@@ -389,7 +390,7 @@ def test_an_import_costs_the_same_number_of_queries_for_50_and_500_rows(
 ):
     citations = [make_citation(slug="c1"), make_citation(slug="c2")]
     make_title(slug="hero", citations=citations)
-    make_decree(slug="decree-1940", date=models.PartialDate(1940, 5, 22))
+    make_decree(slug="decree-1940", date=PartialDate(1940, 5, 22))
     import_bytes("provision", provision_file(rows, prefix="old"))
     update = provision_file(rows, prefix="old").replace(b"c1 c2", b"c2")
     new = provision_file(rows, prefix="new")

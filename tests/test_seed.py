@@ -10,17 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=False)
 def snapshot():
     return {
         model.__name__: sorted(model.objects.values_list("slug", flat=True))
-        for model in (
-            models.Source,
-            models.Citation,
-            models.Authority,
-            models.Person,
-            models.Decree,
-            models.Title,
-            models.Medal,
-            models.Event,
-            models.Provision,
-        )
+        for model in models.RECORD_MODELS
     }
 
 

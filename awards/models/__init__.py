@@ -1,0 +1,29 @@
+"""The history of the Soviet titles of labour as records: each one cites its source."""
+
+from awards.models.actors import Authority, Person
+from awards.models.base import CitedRecord, Record, RecordQuerySet, ranges_disjoint
+from awards.models.history import Decree, Event, Medal, Title
+from awards.models.imports import ImportLog
+from awards.models.provisions import Provision
+from awards.models.sources import Citation, Source
+
+# Every kind of record, in dependency order: each refers only to those before it.
+RECORD_MODELS = (Source, Citation, Authority, Person, Decree, Title, Medal, Event, Provision)
+
+__all__ = [
+    "RECORD_MODELS",
+    "Authority",
+    "Citation",
+    "CitedRecord",
+    "Decree",
+    "Event",
+    "ImportLog",
+    "Medal",
+    "Person",
+    "Provision",
+    "Record",
+    "RecordQuerySet",
+    "Source",
+    "Title",
+    "ranges_disjoint",
+]

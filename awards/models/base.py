@@ -1,0 +1,72 @@
+"""What every record shares: a slug, timestamps, a draft flag and, for facts, citations."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from awards.dates import PartialDate
+
+
+def ranges_disjoint(first: PartialDate | None, second: PartialDate | None) -> bool:
+    """True when two dates, each a span of days, cannot be the same day."""
+    if first is None or second is None:
+        return False
+    return first.latest() < second.earliest() or second.latest() < first.earliest()
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Record(models.Model):
+    """What every record shares: a slug for URLs and exchange, timestamps, a draft flag."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; used in addresses and in import files."),
+    )
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts never appear on public pages.")
+    )
+    # Defaults rather than auto_now: fixtures and bulk imports save raw rows, which skip
+    # pre_save(); save() keeps updated_at current for every other write.
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(f"awards:{self._meta.model_name}-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class CitedRecord(Record):
+    """A record of the history: it must cite the passages that state it."""
+
+    citations = models.ManyToManyField(
+        "awards.Citation",
+        related_name="cited_by_%(class)s",
+        verbose_name=_("citations"),
+        help_text=_("The passages of the sources that state this record."),
+    )
+
+    class Meta:
+        abstract = True

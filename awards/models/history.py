@@ -1,0 +1,196 @@
+"""The titles, the acts that made and changed them, their insignia and the dated events."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from awards.dates import PartialDate, format_partial_date
+from awards.fields import PartialDateField
+from awards.models.actors import Authority, Person
+from awards.models.base import CitedRecord, ranges_disjoint
+
+
+class Decree(CitedRecord):
+    """A normative act: what it established, changed or abolished follows from its relations."""
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", _("resolution (postanovlenie)")
+        DECREE = "decree", _("decree (ukaz)")
+        UNSTATED = "unstated", _("kind not stated in the source")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = PartialDateField(_("date"))
+    authorities = models.ManyToManyField(
+        Authority,
+        blank=True,
+        related_name="decrees",
+        verbose_name=_("issued by"),
+        help_text=_("One or several: the act of 1927 was joint."),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["date", "slug"]
+        verbose_name = _("normative act")
+        verbose_name_plural = _("normative acts")
+
+    def __str__(self):
+        return self.name
+
+
+class Title(CitedRecord):
+    """An honorific title."""
+
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    established_on = PartialDateField(_("established on"), null=True, blank=True)
+    established_by = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="titles_established",
+        verbose_name=_("established by"),
+    )
+    abolished_on = PartialDateField(_("abolished on"), null=True, blank=True)
+    abolished_by = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="titles_abolished",
+        verbose_name=_("abolished by"),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+    )
+    conferred_by = models.ManyToManyField(
+        Authority, blank=True, related_name="titles_conferred", verbose_name=_("conferred by")
+    )
+
+    class Meta:
+        ordering = ["established_on", "slug"]
+        verbose_name = _("title")
+        verbose_name_plural = _("titles")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.established_on
+            and self.abolished_on
+            and self.abolished_on.latest() < self.established_on.earliest()
+        ):
+            errors["abolished_on"] = _("A title cannot be abolished before it was established.")
+        if self.established_by_id and ranges_disjoint(
+            self.established_by.date, self.established_on
+        ):
+            errors["established_by"] = _(
+                "The act establishing the title is dated %(date)s, "
+                "not on the date of establishment."
+            ) % {"date": format_partial_date(self.established_by.date)}
+        if self.abolished_by_id and ranges_disjoint(self.abolished_by.date, self.abolished_on):
+            errors["abolished_by"] = _(
+                "The act abolishing the title is dated %(date)s, not on the date of abolition."
+            ) % {"date": format_partial_date(self.abolished_by.date)}
+        if self.predecessor_id and self.predecessor_id == self.pk:
+            errors["predecessor"] = _("A title cannot be its own predecessor.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_alive_on(self, date: PartialDate) -> bool:
+        """False only when the date surely falls before the title existed or after it ended."""
+        if self.established_on and date.latest() < self.established_on.earliest():
+            return False
+        return not (self.abolished_on and date.earliest() > self.abolished_on.latest())
+
+
+class Medal(CitedRecord):
+    """A medal, order, badge or certificate: the insignia that go with the titles."""
+
+    class Kind(models.TextChoices):
+        MEDAL = "medal", _("medal")
+        ORDER = "order", _("order")
+        BADGE = "badge", _("badge")
+        CERTIFICATE = "certificate", _("certificate")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    established_on = PartialDateField(_("established on"), null=True, blank=True)
+    established_by = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medals_established",
+        verbose_name=_("established by"),
+    )
+    designer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medals_designed",
+        verbose_name=_("designer"),
+    )
+    titles = models.ManyToManyField(
+        Title, blank=True, related_name="medals", verbose_name=_("goes with the titles")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("insignia")
+        verbose_name_plural = _("insignia")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.established_by_id and ranges_disjoint(
+            self.established_by.date, self.established_on
+        ):
+            raise ValidationError(
+                {
+                    "established_by": _(
+                        "The act establishing the insignia is dated %(date)s, "
+                        "not on the date of establishment."
+                    )
+                    % {"date": format_partial_date(self.established_by.date)}
+                }
+            )
+
+
+class Event(CitedRecord):
+    """A dated occurrence of the history."""
+
+    date = PartialDateField(_("date"))
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    titles = models.ManyToManyField(
+        Title, blank=True, related_name="events", verbose_name=_("titles")
+    )
+    decrees = models.ManyToManyField(
+        Decree, blank=True, related_name="events", verbose_name=_("normative acts")
+    )
+    medals = models.ManyToManyField(
+        Medal, blank=True, related_name="events", verbose_name=_("insignia")
+    )
+
+    class Meta:
+        ordering = ["date", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.name

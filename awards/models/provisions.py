@@ -1,0 +1,119 @@
+"""What a title entailed during a period: the rules that comparisons are computed from."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from awards.dates import format_partial_date
+from awards.fields import PartialDateField
+from awards.models.base import CitedRecord, ranges_disjoint
+from awards.models.history import Decree, Event, Title
+
+
+class Provision(CitedRecord):
+    """What a title entailed during a period, set and ended by a decree or an event.
+
+    An empty start means the source states the provision of the title as such: it holds
+    from the title's establishment. An empty end means until the title's abolition.
+    The end is the first day on which the provision no longer held.
+    """
+
+    class Aspect(models.TextChoices):
+        RANK = "rank", _("rank among distinctions")
+        ELIGIBILITY = "eligibility", _("who may receive it")
+        LENGTH_OF_SERVICE = "length_of_service", _("length of service required")
+        FOREIGN_CITIZENS = "foreign_citizens", _("foreign citizens")
+        CONFERRED_BY = "conferred_by", _("conferred by")
+        CERTIFICATE = "certificate", _("certificate")
+        ORDER_OF_LENIN = "order_of_lenin", _("Order of Lenin")
+        GOLD_MEDAL = "gold_medal", _("gold medal")
+        REPEAT_AWARDS = "repeat_awards", _("repeat awards")
+        REPEAT_ORDER_OF_LENIN = "repeat_order_of_lenin", _("Order of Lenin on a repeat award")
+        STATUTE = "statute", _("statute")
+        INSIGNIA = "insignia", _("insignia")
+        NOMINATION = "nomination", _("nomination and award procedure")
+        PRIVILEGES = "privileges", _("privileges")
+
+    title = models.ForeignKey(
+        Title, on_delete=models.CASCADE, related_name="provisions", verbose_name=_("title")
+    )
+    aspect = models.CharField(_("aspect"), max_length=40, choices=Aspect.choices)
+    value = models.TextField(_("value"), help_text=_("What the title entailed in this aspect."))
+    value_key = models.SlugField(
+        _("comparison key"),
+        max_length=60,
+        help_text=_(
+            "A short code: provisions of the same aspect with the same key are the same "
+            "rule when titles or dates are compared (e.g. yes, no, 3, unlimited, shared)."
+        ),
+    )
+    start = PartialDateField(_("in force from"), null=True, blank=True)
+    start_decree = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provisions_started",
+        verbose_name=_("set by act"),
+    )
+    start_event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provisions_started",
+        verbose_name=_("set by event"),
+    )
+    end = PartialDateField(_("in force until"), null=True, blank=True)
+    end_decree = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provisions_ended",
+        verbose_name=_("ended by act"),
+    )
+    end_event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provisions_ended",
+        verbose_name=_("ended by event"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["title__slug", "aspect", "start", "slug"]
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
+        indexes = [models.Index(fields=["title", "aspect", "start"])]
+
+    def __str__(self):
+        return f"{self.title}: {self.get_aspect_display()} — {self.value}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end.latest() < self.start.earliest():
+            errors["end"] = _("A provision cannot end before it starts.")
+        for field, decree_field in (("start", "start_decree"), ("end", "end_decree")):
+            decree = getattr(self, decree_field)
+            if decree is None:
+                continue
+            if ranges_disjoint(decree.date, getattr(self, field)):
+                errors[decree_field] = _("The act is dated %(date)s, not on this date.") % {
+                    "date": format_partial_date(decree.date)
+                }
+            elif self.title_id and not self.title.is_alive_on(decree.date):
+                errors[decree_field] = _(
+                    "The act is dated %(date)s, outside the life of the title it amends."
+                ) % {"date": format_partial_date(decree.date)}
+        for field, event_field in (("start", "start_event"), ("end", "end_event")):
+            event = getattr(self, event_field)
+            if event is not None and ranges_disjoint(event.date, getattr(self, field)):
+                errors[event_field] = _("The event is dated %(date)s, not on this date.") % {
+                    "date": format_partial_date(event.date)
+                }
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,57 @@
+"""The sources and the passages of them that records cite."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from awards.models.base import Record
+
+
+class Source(Record):
+    name = models.CharField(_("name"), max_length=300)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    language = models.CharField(_("language of the text"), max_length=10, default="ru")
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("The full text, so that quotations can be checked.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.name
+
+
+class Citation(Record):
+    """A passage of a source: the quoted words and where they stand."""
+
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source")
+    )
+    paragraph = models.PositiveSmallIntegerField(_("paragraph"))
+    sentence = models.PositiveSmallIntegerField(_("sentence"))
+    quote = models.TextField(_("quotation"))
+
+    class Meta:
+        ordering = ["source__name", "paragraph", "sentence", "slug"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+    def __str__(self):
+        return _("%(source)s, paragraph %(paragraph)s, sentence %(sentence)s") % {
+            "source": self.source,
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+        }
+
+    def clean(self):
+        super().clean()
+        if not self.source_id or not self.source.text or not self.quote_ru:
+            return
+        if " ".join(self.quote_ru.split()) not in " ".join(self.source.text.split()):
+            raise ValidationError(
+                {"quote_ru": _("The quotation does not occur in the text of the source.")}
+            )
