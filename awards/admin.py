@@ -8,11 +8,13 @@ from django.db import models as db_models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from awards import models
 from awards.admin_exchange import RecordExchangeAdmin
 from awards.admin_filters import decade_filter
 from awards.dates import format_partial_date
+from awards.history import record_change
 
 admin.site.site_header = _("Heroes of Labour: editors")
 admin.site.site_title = _("Heroes of Labour")
@@ -57,6 +59,23 @@ class RecordAdmin(RecordExchangeAdmin, SimpleHistoryAdmin, TranslationAdmin):
 
     class Media:
         css = {"all": ("admin/awards/admin.css",)}
+
+    def save_model(self, request, obj, form, change):
+        # The history entry waits until relations and inlines are saved (save_related), so
+        # that one entry holds the whole change.
+        obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        del form.instance.skip_history_when_saving
+        record_change(form.instance, created=not change)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # Lists of citations are long; the history should show them whole, not cut.
+        return HistoricalRecordContextHelper(
+            self.model, historical_record, max_displayed_delta_change_chars=2000
+        )
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))

@@ -18,8 +18,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from awards.history import record_bulk_changes
 from awards.import_files import (
     ImportFileError,
     Table,
@@ -574,20 +574,11 @@ class _ImportPlan:
         return levels
 
     def write(self, *, user, reason: str):
-        history = {
-            "batch_size": BATCH_SIZE,
-            "default_user": user if user is not None and user.is_authenticated else None,
-            # The history's change reason holds at most 100 characters.
-            "default_change_reason": reason[:100],
-        }
         for level in self.levels:
-            bulk_create_with_history(level, self.model, **history)
+            self.model.objects.bulk_create(level, batch_size=BATCH_SIZE)
         if self.updated:
-            bulk_update_with_history(
-                self.updated,
-                self.model,
-                sorted(self.changed_fields | {"updated_at"}),
-                **history,
+            self.model.objects.bulk_update(
+                self.updated, sorted(self.changed_fields | {"updated_at"}), batch_size=BATCH_SIZE
             )
         for name, pks in self.links_to_remove.items():
             through = self.columns[name].field.remote_field.through
@@ -602,3 +593,11 @@ class _ImportPlan:
                 [through(**{source: record.pk, target: other.pk}) for record, other in pairs],
                 batch_size=BATCH_SIZE,
             )
+        # History last, so that each entry holds the relations as the import left them.
+        record_bulk_changes(
+            model=self.model,
+            created=[record for level in self.levels for record in level],
+            updated=self.updated,
+            user=user if user is not None and user.is_authenticated else None,
+            reason=reason,
+        )

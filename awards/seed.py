@@ -6,7 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
-from simple_history.utils import get_history_manager_for_model
+
+from awards.history import record_bulk_changes
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -42,7 +43,10 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
                 if exists and not update:
                     kept += 1
                     continue
+                # One history entry per record, written below with its relations.
+                item.object.skip_history_when_saving = True
                 item.save()
+                del item.object.skip_history_when_saving
                 written.append((item.object, exists))
                 if item.deferred_fields:
                     deferred.append(item)
@@ -62,6 +66,9 @@ def _record_history(written: list) -> None:
     for record, existed in written:
         by_model.setdefault((type(record), existed), []).append(record)
     for (model, existed), records in by_model.items():
-        get_history_manager_for_model(model).bulk_history_create(
-            records, update=existed, default_change_reason="fixtures"
+        record_bulk_changes(
+            model=model,
+            created=[] if existed else records,
+            updated=records if existed else [],
+            reason="fixtures",
         )

@@ -5,9 +5,9 @@ tables keep both language versions (django-simple-history's advice for modeltran
 """
 
 from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as register_history
 
 from awards import models
+from awards.history import track_history
 
 
 class RussianRequired(TranslationOptions):
@@ -67,4 +67,4 @@ class ProvisionTranslation(RussianRequired):
 
 
 for model in models.RECORD_MODELS:
-    register_history(model, app="awards")
+    track_history(model)

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from awards import models
+from awards.dates import PartialDate
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +184,70 @@ def test_publish_action_records_each_change_in_history(seeded, editor_client):
     event.refresh_from_db()
     assert event.published
     assert event.history.filter(published=True).exists()
+
+
+def posted_values(form, prefix=""):
+    """What a browser would send for a bound-to-instance form, as the test client's data."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        key = f"{prefix}{name}"
+        if isinstance(value, PartialDate):
+            data.update(
+                {
+                    f"{key}_year": value.year,
+                    f"{key}_month": value.month or "",
+                    f"{key}_day": value.day or "",
+                }
+            )
+        elif isinstance(value, list | tuple):
+            data[key] = [getattr(item, "pk", item) for item in value]
+        elif isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif value is not None:
+            data[key] = getattr(value, "pk", value)
+    return data
+
+
+def change_form_data(page):
+    data = posted_values(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
+            data[f"{formset.prefix}-{name}"] = management[name].value()
+        for number, form in enumerate(formset.forms):
+            data.update(posted_values(form, prefix=f"{formset.prefix}-{number}-"))
+    return data
+
+
+def test_an_admin_edit_of_citations_is_one_history_entry_with_the_change(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    url = admin_url(models.Title, "change", title.pk)
+    page = editor_client.get(url)
+    data = change_form_data(page)
+    prefix = citation_inline_prefix(page)
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-{total}-citation"] = models.Citation.objects.get(slug="hsl-p2-s1").pk
+    data[f"{prefix}-TOTAL_FORMS"] = total + 1
+    entries_before = title.history.count()
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    assert title.history.count() == entries_before + 1
+    latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
+    assert [change.field for change in latest.diff_against(previous).changes] == ["citations"]
+    assert latest.history_user.username == "test-editor"
+    history_page = editor_client.get(admin_url(models.Title, "history", title.pk)).content.decode()
+    assert "абзац 2, предложение 1" in history_page
+
+
+def test_an_admin_save_without_changes_keeps_relations_in_history(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    url = admin_url(models.Title, "change", title.pk)
+    response = editor_client.post(url, change_form_data(editor_client.get(url)))
+    assert response.status_code == 302
+    latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
+    assert latest.diff_against(previous).changes == []

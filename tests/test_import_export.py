@@ -128,6 +128,23 @@ def test_many_to_many_links_are_replaced_by_the_cell(make_citation, make_title):
     assert third.pk in title.citations.values_list("pk", flat=True)
 
 
+def test_an_imported_change_of_relations_shows_in_history_as_such(
+    editor, make_citation, make_title
+):
+    first, second = make_citation(slug="c1"), make_citation(slug="c2")
+    title = make_title(slug="hero", name_ru="Звание", citations=[first])
+    title.save()  # an entry with the relations as they were before the import
+
+    import_bytes("title", csv_file("slug,name_ru,citations", "hero,Звание,c2"), user=editor)
+
+    latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
+    changes = latest.diff_against(previous).changes
+    assert [change.field for change in changes] == ["citations"]
+    assert [link["citation"] for link in changes[0].old] == [first.pk]
+    assert [link["citation"] for link in changes[0].new] == [second.pk]
+    assert latest.history_user == editor
+
+
 def test_a_record_may_refer_to_one_defined_later_in_the_same_file(make_citation):
     make_citation(slug="c1")
     data = csv_file(

@@ -98,9 +98,22 @@ def test_every_change_is_kept_in_history(make_title):
     title = make_title(name_ru="Герой Труда")
     title.name_ru = "Герой Труда (1927)"
     title.save()
-    names = [entry.name_ru for entry in title.history.order_by("history_date")]
-    assert names == ["Герой Труда", "Герой Труда (1927)"]
-    assert title.history.first().history_type == "~"
+    latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
+    assert (previous.name_ru, latest.name_ru) == ("Герой Труда", "Герой Труда (1927)")
+    assert latest.history_type == "~"
+    assert [change.field for change in latest.diff_against(previous).changes] == ["name_ru"]
+
+
+def test_a_change_of_citations_is_kept_in_history(make_title, make_citation):
+    title = make_title()
+    first, second = make_citation(slug="first"), make_citation(slug="second")
+    title.citations.set([first])
+    title.citations.add(second)
+    latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
+    change = latest.diff_against(previous).changes
+    assert [item.field for item in change] == ["citations"]
+    assert [link["citation"] for link in change[0].old] == [first.pk]
+    assert sorted(link["citation"] for link in change[0].new) == [first.pk, second.pk]
 
 
 def test_saving_bumps_updated_at(make_title):
