@@ -57,6 +57,11 @@ def test_home_in_english_gives_the_same_facts_in_english(client, seeded):
     assert 'Gold medal "Hammer and Sickle"' in text
 
 
+def test_home_periods_in_parentheses_have_no_stray_space(client, seeded):
+    html = _get(client, "/").content.decode()
+    assert "на всё время существования звания</span>)" in html
+
+
 def test_home_links_to_the_history_titles_and_comparisons(client, seeded):
     html = _get(client, "/").content.decode()
     for url in ("/history/", "/titles/", "/compare/heroes/", "/compare/", "/rules/"):
