@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate
+from awards.dates import PartialDate, format_partial_date
 
 
 def ranges_disjoint(first: PartialDate | None, second: PartialDate | None) -> bool:
@@ -13,6 +13,15 @@ def ranges_disjoint(first: PartialDate | None, second: PartialDate | None) -> bo
     if first is None or second is None:
         return False
     return first.latest() < second.earliest() or second.latest() < first.earliest()
+
+
+def note_misdated_act(errors: dict, *, field: str, act, date: PartialDate | None, message) -> None:
+    """Note ``message`` for ``field`` when the act (or event) cannot be dated on ``date``.
+
+    ``message`` takes the act's date, rendered as known, as ``%(date)s``.
+    """
+    if act is not None and ranges_disjoint(act.date, date):
+        errors[field] = message % {"date": format_partial_date(act.date)}
 
 
 class RecordQuerySet(models.QuerySet):

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate, format_partial_date
+from awards.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Authority, Person
-from awards.models.base import CitedRecord, ranges_disjoint
+from awards.models.base import CitedRecord, note_misdated_act
 
 
 class Decree(CitedRecord):
@@ -91,17 +91,25 @@ class Title(CitedRecord):
             and self.abolished_on.latest() < self.established_on.earliest()
         ):
             errors["abolished_on"] = _("A title cannot be abolished before it was established.")
-        if self.established_by_id and ranges_disjoint(
-            self.established_by.date, self.established_on
-        ):
-            errors["established_by"] = _(
+        note_misdated_act(
+            errors,
+            field="established_by",
+            act=self.established_by,
+            date=self.established_on,
+            message=_(
                 "The act establishing the title is dated %(date)s, "
                 "not on the date of establishment."
-            ) % {"date": format_partial_date(self.established_by.date)}
-        if self.abolished_by_id and ranges_disjoint(self.abolished_by.date, self.abolished_on):
-            errors["abolished_by"] = _(
+            ),
+        )
+        note_misdated_act(
+            errors,
+            field="abolished_by",
+            act=self.abolished_by,
+            date=self.abolished_on,
+            message=_(
                 "The act abolishing the title is dated %(date)s, not on the date of abolition."
-            ) % {"date": format_partial_date(self.abolished_by.date)}
+            ),
+        )
         if self.predecessor_id and self.predecessor_id == self.pk:
             errors["predecessor"] = _("A title cannot be its own predecessor.")
         if errors:
@@ -157,18 +165,19 @@ class Medal(CitedRecord):
 
     def clean(self):
         super().clean()
-        if self.established_by_id and ranges_disjoint(
-            self.established_by.date, self.established_on
-        ):
-            raise ValidationError(
-                {
-                    "established_by": _(
-                        "The act establishing the insignia is dated %(date)s, "
-                        "not on the date of establishment."
-                    )
-                    % {"date": format_partial_date(self.established_by.date)}
-                }
-            )
+        errors = {}
+        note_misdated_act(
+            errors,
+            field="established_by",
+            act=self.established_by,
+            date=self.established_on,
+            message=_(
+                "The act establishing the insignia is dated %(date)s, "
+                "not on the date of establishment."
+            ),
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Event(CitedRecord):

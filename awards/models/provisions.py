@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.dates import format_partial_date
 from awards.fields import PartialDateField
-from awards.models.base import CitedRecord, ranges_disjoint
+from awards.models.base import CitedRecord, note_misdated_act
 from awards.models.history import Decree, Event, Title
 
 
@@ -97,23 +97,34 @@ class Provision(CitedRecord):
         errors = {}
         if self.start and self.end and self.end.latest() < self.start.earliest():
             errors["end"] = _("A provision cannot end before it starts.")
-        for field, decree_field in (("start", "start_decree"), ("end", "end_decree")):
-            decree = getattr(self, decree_field)
-            if decree is None:
-                continue
-            if ranges_disjoint(decree.date, getattr(self, field)):
-                errors[decree_field] = _("The act is dated %(date)s, not on this date.") % {
-                    "date": format_partial_date(decree.date)
-                }
-            elif self.title_id and not self.title.is_alive_on(decree.date):
+        for field, decree_field, event_field in (
+            ("start", "start_decree", "start_event"),
+            ("end", "end_decree", "end_event"),
+        ):
+            date, decree = getattr(self, field), getattr(self, decree_field)
+            note_misdated_act(
+                errors,
+                field=decree_field,
+                act=decree,
+                date=date,
+                message=_("The act is dated %(date)s, not on this date."),
+            )
+            amends_outside_life = (
+                decree_field not in errors
+                and decree is not None
+                and self.title_id is not None
+                and not self.title.is_alive_on(decree.date)
+            )
+            if amends_outside_life:
                 errors[decree_field] = _(
                     "The act is dated %(date)s, outside the life of the title it amends."
                 ) % {"date": format_partial_date(decree.date)}
-        for field, event_field in (("start", "start_event"), ("end", "end_event")):
-            event = getattr(self, event_field)
-            if event is not None and ranges_disjoint(event.date, getattr(self, field)):
-                errors[event_field] = _("The event is dated %(date)s, not on this date.") % {
-                    "date": format_partial_date(event.date)
-                }
+            note_misdated_act(
+                errors,
+                field=event_field,
+                act=getattr(self, event_field),
+                date=date,
+                message=_("The event is dated %(date)s, not on this date."),
+            )
         if errors:
             raise ValidationError(errors)
