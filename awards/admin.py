@@ -48,7 +48,14 @@ def citation_inline_for(model):
     )
 
 
-class RecordAdmin(RecordExchangeAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class NulSafeSearchMixin:
+    """Admin search that ignores NUL characters, which PostgreSQL refuses in a query."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
+class RecordAdmin(NulSafeSearchMixin, RecordExchangeAdmin, SimpleHistoryAdmin, TranslationAdmin):
     """What every model's admin shares: history, import/export, drafts, slugs, citations."""
 
     list_filter = ("published",)
@@ -245,7 +252,7 @@ class ProvisionAdmin(RecordAdmin):
 
 
 @admin.register(models.ImportLog)
-class ImportLogAdmin(admin.ModelAdmin):
+class ImportLogAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     """Every import, read-only: who brought which file in, and what came of it."""
 
     list_display = (

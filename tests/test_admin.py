@@ -251,3 +251,16 @@ def test_an_admin_save_without_changes_keeps_relations_in_history(seeded, editor
     assert response.status_code == 302
     latest, previous = title.history.order_by("-history_date", "-history_id")[:2]
     assert latest.diff_against(previous).changes == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/awards/title/?q=%00",
+        "/admin/awards/importlog/?q=%00",
+        "/admin/autocomplete/?term=%00&app_label=awards&model_name=title&field_name=predecessor",
+    ],
+)
+def test_a_search_with_a_nul_character_answers_without_error(seeded, editor_client, url):
+    response = editor_client.get(url)
+    assert response.status_code == 200

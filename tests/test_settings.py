@@ -43,3 +43,15 @@ def test_production_settings_pass_the_deployment_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_empty_database_url_means_the_default_sqlite_file():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection; print(connection.vendor)",
+        DJANGO_DEBUG="1",
+        DATABASE_URL="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "sqlite"
