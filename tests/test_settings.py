@@ -54,4 +54,4 @@ def test_an_empty_database_url_means_the_default_sqlite_file():
         DATABASE_URL="",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "sqlite"
+    assert result.stdout.strip().splitlines()[-1] == "sqlite"
