@@ -49,6 +49,24 @@ def _provision_links(prefix: str) -> list[Prefetch]:
     ]
 
 
+def _medals_with_designers() -> Prefetch:
+    return _published(
+        "medals",
+        Medal.objects.published().prefetch_related(
+            _published("designer", Person.objects.published())
+        ),
+    )
+
+
+def _title_provisions() -> list[Prefetch]:
+    """A title's provisions with the acts and events that set them, and their citations."""
+    return [
+        _published("provisions", published_provisions()),
+        *_provision_links("provisions__"),
+        _citations("provisions__"),
+    ]
+
+
 def titles_for_list() -> QuerySet:
     return Title.objects.published().prefetch_related(
         _published("established_by", Decree.objects.published()),
@@ -68,16 +86,9 @@ def titles_for_detail() -> QuerySet:
         _published("predecessor", Title.objects.published()),
         _published("successors", Title.objects.published()),
         _published("conferred_by", Authority.objects.published()),
-        _published(
-            "medals",
-            Medal.objects.published().prefetch_related(
-                _published("designer", Person.objects.published())
-            ),
-        ),
+        _medals_with_designers(),
         _published("events", Event.objects.published()),
-        _published("provisions", published_provisions()),
-        *_provision_links("provisions__"),
-        _citations("provisions__"),
+        *_title_provisions(),
         _citations(),
     )
 
@@ -88,9 +99,7 @@ def titles_for_comparison() -> QuerySet:
         _published("established_by", Decree.objects.published()),
         _published("abolished_by", Decree.objects.published()),
         _published("medals", Medal.objects.published()),
-        _published("provisions", published_provisions()),
-        *_provision_links("provisions__"),
-        _citations("provisions__"),
+        *_title_provisions(),
         _citations(),
     )
 
@@ -99,16 +108,9 @@ def titles_for_fact_box() -> QuerySet:
     return Title.objects.published().prefetch_related(
         _published("established_by", Decree.objects.published()),
         _published("abolished_by", Decree.objects.published()),
-        _published(
-            "medals",
-            Medal.objects.published().prefetch_related(
-                _published("designer", Person.objects.published())
-            ),
-        ),
+        _medals_with_designers(),
         _published("events", Event.objects.published()),
-        _published("provisions", published_provisions()),
-        *_provision_links("provisions__"),
-        _citations("provisions__"),
+        *_title_provisions(),
         _citations(),
     )
 

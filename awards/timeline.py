@@ -245,7 +245,9 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
             x = x_of(_year_fraction(entry.date))
             label = str(entry.date.year)
             row = _free_row(
-                mark_rows, start=x - len(label) * CHARACTER_WIDTH / 2, width=len(label) * 7.2
+                mark_rows,
+                start=x - len(label) * CHARACTER_WIDTH / 2,
+                width=len(label) * CHARACTER_WIDTH,
             )
             marks.append(
                 Mark(x=x, label=label, label_y=axis_y + 22 + row * LABEL_ROW_HEIGHT, entry=entry)

@@ -1,7 +1,7 @@
 """The history of the Soviet titles of labour as records: each one cites its source."""
 
 from awards.models.actors import Authority, Person
-from awards.models.base import CitedRecord, Record, RecordQuerySet, ranges_disjoint
+from awards.models.base import CitedRecord, Record, RecordQuerySet
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportLog
 from awards.models.provisions import Provision
@@ -25,5 +25,4 @@ __all__ = [
     "RecordQuerySet",
     "Source",
     "Title",
-    "ranges_disjoint",
 ]
