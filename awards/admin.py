@@ -14,7 +14,7 @@ from awards import models
 from awards.admin_exchange import RecordExchangeAdmin
 from awards.admin_filters import decade_filter
 from awards.dates import format_partial_date
-from awards.history import record_change
+from awards.revisions import record_change
 
 admin.site.site_header = _("Heroes of Labour: editors")
 admin.site.site_title = _("Heroes of Labour")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
-from awards.history import record_bulk_changes
+from awards.revisions import record_bulk_changes
 from awards.import_files import (
     ImportFileError,
     Table,

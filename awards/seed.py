@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import serializers
 from django.db import transaction
 
-from awards.history import record_bulk_changes
+from awards.revisions import record_bulk_changes
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
