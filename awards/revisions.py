@@ -16,7 +16,7 @@ from simple_history import register
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_manager_for_model
 
-BATCH_SIZE = 2000
+from awards.bulk import BATCH_SIZE, link_columns, links_of
 
 
 class TrackedHistoricalRecords(HistoricalRecords):
@@ -76,16 +76,12 @@ def _snapshot_relations(model, entries: list) -> None:
     for field in records.get_m2m_fields_from_model(model):
         # simple-history keeps the snapshot models of all models in one dict, by field.
         snapshot_model = records.m2m_models[field]
-        through = field.remote_field.through
-        source = f"{field.m2m_field_name()}_id"
-        target = f"{field.m2m_reverse_field_name()}_id"
+        _through, source, target = link_columns(field)
         links = defaultdict(list)
-        for start in range(0, len(entries), BATCH_SIZE):
-            pks = [entry.id for entry in entries[start : start + BATCH_SIZE]]
-            for link_id, record_pk, target_pk in through.objects.filter(
-                **{f"{source}__in": pks}
-            ).values_list("id", source, target):
-                links[record_pk].append((link_id, target_pk))
+        for link_id, record_pk, target_pk in links_of(
+            field, [entry.id for entry in entries], "id", source, target
+        ):
+            links[record_pk].append((link_id, target_pk))
         snapshot_model.objects.bulk_create(
             [
                 snapshot_model(history=entry, id=link_id, **{source: entry.id, target: target_pk})

@@ -79,8 +79,8 @@ def clear_citations() -> None:
 
 
 def project_import(data: bytes):
-    from awards.importing import import_file
-    from awards.resources import CitationResource
+    from awards.exchange.importer import import_file
+    from awards.exchange.resources import CitationResource
 
     report = import_file(resource=CitationResource(), data=data, file_name="bench.csv")
     assert report.ok and report.new > 0, report.errors[:5]
@@ -153,8 +153,8 @@ def raw_sqlite_import(data: bytes, database: Path) -> None:
 
 
 def project_export() -> int:
-    from awards.exporting import export_records
-    from awards.resources import CitationResource
+    from awards.exchange.exporter import export_records
+    from awards.exchange.resources import CitationResource
 
     resource = CitationResource()
     return sum(

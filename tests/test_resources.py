@@ -4,11 +4,17 @@ import datetime
 
 import pytest
 
+from awards import models
 from awards.dates import PartialDate
-from awards.exporting import escape_formula, unescape_formula
-from awards.import_files import ImportFileError, decode_text, sniff_delimiter
-from awards.resources import RESOURCES, resource_for
-from awards.widgets import (
+from awards.exchange.files import (
+    ImportFileError,
+    decode_text,
+    escape_formula,
+    sniff_delimiter,
+    unescape_formula,
+)
+from awards.exchange.resources import RESOURCES, resource_for
+from awards.exchange.widgets import (
     IntegerWidget,
     PartialDateWidget,
     SlugListWidget,
@@ -127,7 +133,7 @@ def test_whole_numbers_from_text_or_excel_floats():
 
 
 def test_a_list_of_slugs_in_one_cell_is_read_in_any_separator_and_written_sorted():
-    widget = SlugListWidget()
+    widget = SlugListWidget(models.Citation)
 
     assert widget.clean("b, a;c  d") == ["a", "b", "c", "d"]
     assert widget.clean(["b", "a"]) == ["a", "b"]

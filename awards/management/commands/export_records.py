@@ -4,8 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.exporting import FORMATS, export_records
-from awards.resources import RESOURCES, resource_for
+from awards.exchange.exporter import export_records
+from awards.exchange.files import FORMATS
+from awards.exchange.resources import RESOURCES, resource_for
 
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 

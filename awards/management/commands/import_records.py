@@ -5,9 +5,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.import_files import FORMATS
-from awards.importing import import_file
-from awards.resources import RESOURCES, resource_for
+from awards.exchange.files import FORMATS
+from awards.exchange.importer import import_file
+from awards.exchange.resources import RESOURCES, resource_for
 
 
 class Command(BaseCommand):
@@ -46,8 +46,8 @@ class Command(BaseCommand):
             user=editor,
             dry_run=dry_run,
         )
-        for error in report.errors:
-            self.stderr.write(str(error))
+        for line in report.error_lines():
+            self.stderr.write(line)
         if not report.ok:
             raise CommandError(report.summary())
         self.stdout.write(report.summary())

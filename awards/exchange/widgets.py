@@ -4,13 +4,18 @@ Each widget reads what editors really put in spreadsheets (numbers typed as numb
 dates as Excel dates, booleans as TRUE, 1, да) and writes one canonical text, so that an
 exported file imported again is the same file. ``render`` gives the text of a CSV or
 XLSX cell, ``render_native`` the value of a JSON field.
+
+Relations are named by slug, declared as django-import-export documents them (a
+ForeignKeyWidget or ManyToManyWidget of the related model, by its ``slug`` field). Their
+``clean`` gives the slugs only: the import resolves every slug of a file in a few queries
+(awards.exchange.columns), not one query per cell.
 """
 
 import datetime
 import re
 
 from django.utils.translation import gettext as _
-from import_export.widgets import Widget
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget, Widget
 
 from awards.dates import ISO_PATTERN, PartialDate, PartialDateError
 
@@ -18,6 +23,9 @@ SLUG_SEPARATOR = ", "
 SLUG_LIST_SPLIT = re.compile(r"[,;\s]+")
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "x", "да", "д", "истина", "+"})
+# Longer numbers are no paragraph or sentence number; Python refuses them past 4,300 digits.
+MAX_DIGITS = 18
+
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "нет", "н", "ложь", "-", ""})
 
 
@@ -54,6 +62,10 @@ class IntegerWidget(Widget):
         text = cell_text(value).strip()
         if not text:
             return None
+        if len(text) > MAX_DIGITS:
+            raise ValueError(
+                _("The number has more than %(digits)d digits.") % {"digits": MAX_DIGITS}
+            )
         if not re.fullmatch(r"[+-]?\d+", text):
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": text})
         return int(text)
@@ -120,8 +132,11 @@ class PartialDateWidget(Widget):
         return self.render(value)
 
 
-class SlugWidget(Widget):
-    """A related record named by its slug; the import resolves the slug in bulk."""
+class SlugWidget(ForeignKeyWidget):
+    """A related record named by its slug."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, list | dict):
@@ -137,8 +152,11 @@ class SlugWidget(Widget):
         return self.render(value)
 
 
-class SlugListWidget(Widget):
+class SlugListWidget(ManyToManyWidget):
     """Many related records in one cell: their slugs, sorted, separated by commas."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, separator=SLUG_SEPARATOR.strip(), field="slug", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, list):

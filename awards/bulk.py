@@ -1,0 +1,42 @@
+"""Reading and writing many rows at once: one batch size, one way to read many-to-many links.
+
+Imports, exports, fixture loading and the edit history all work on thousands of records;
+each reads relations with a fixed number of queries per batch, never one per record.
+"""
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from django.db import models
+
+# Below SQLite's limit of 32,766 parameters for the widest row written in one statement.
+BATCH_SIZE = 2000
+
+
+def chunks(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
+    """The items in lists of at most ``size``."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def link_columns(field: models.ManyToManyField) -> tuple[type[models.Model], str, str]:
+    """The through model of a many-to-many field and its two key columns (record, target)."""
+    return (
+        field.remote_field.through,
+        f"{field.m2m_field_name()}_id",
+        f"{field.m2m_reverse_field_name()}_id",
+    )
+
+
+def links_of(field: models.ManyToManyField, record_pks: Iterable[int], *values: str) -> Iterator:
+    """The links of the given records through a many-to-many field, batch by batch.
+
+    Each link is a tuple of ``values`` (lookups on the through model, e.g. ``"id"``, the
+    record column, or ``f"{target}__slug"``).
+    """
+    through, source, _target = link_columns(field)
+    for chunk in chunks(record_pks):
+        yield from (
+            through.objects.filter(**{f"{source}__in": chunk}).values_list(*values).order_by()
+        )

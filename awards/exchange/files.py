@@ -1,0 +1,434 @@
+"""Bytes ⇄ cells: exchange files as the editor's program wrote them, and as it reads them.
+
+Reading detects the encoding (UTF-8 with or without BOM, UTF-16, Windows-1251; KOI8-R when
+named) and the CSV delimiter, reads XLSX as a stream and JSON with bounded numbers, and
+refuses any file it cannot read as a table with an ImportFileError that says why: a
+hostile file (an XML bomb, a nested or enormous JSON, mojibake) is refused as a file,
+never as a traceback. Writing streams CSV, XLSX or JSON in chunks, with every text that a
+spreadsheet would run as a formula escaped. Nothing here knows about models.
+"""
+
+import csv
+import io
+import json
+import logging
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("csv", "xlsx", "json")
+UTF8_BOM = "\ufeff"
+WRITE_CHUNK_ROWS = 2000
+
+DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_ROWS = 200_000
+DEFAULT_MAX_COLUMNS = 200
+# Longer numbers are no count, year or paragraph number; they are refused before Python
+# spends time converting them (or refuses them itself past 4,300 digits).
+MAX_NUMBER_DIGITS = 30
+
+
+class ImportFileError(Exception):
+    """A file that cannot be read as a table at all."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Table:
+    """A file read into rows of cells, before anything is known about the model."""
+
+    headers: list[str]
+    rows: list[Sequence]
+    file_format: str = "csv"
+    # The number of the first data row in the file: 2 below a header row, 1 in JSON.
+    first_row_number: int = 2
+
+    @property
+    def header_row_number(self) -> int | None:
+        return self.first_row_number - 1 if self.first_row_number > 1 else None
+
+
+# Limits -------------------------------------------------------------------------------
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
+
+
+def max_rows() -> int:
+    return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+def check_size(size: int) -> None:
+    """Refuse a file over the configured limit (IMPORT_MAX_UPLOAD_BYTES)."""
+    limit = max_upload_bytes()
+    if size > limit:
+        raise ImportFileError(
+            _("The file is %(size)s; files of at most %(limit)s can be imported.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _("The file has more than %(limit)d rows; split it into smaller files.")
+        % {"limit": max_rows()}
+    )
+
+
+def _too_many_columns() -> ImportFileError:
+    return ImportFileError(
+        _("The file has more than %(limit)d columns.") % {"limit": DEFAULT_MAX_COLUMNS}
+    )
+
+
+# Formulas -----------------------------------------------------------------------------
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list: = + -
+# @, tab and carriage return; line feed and the full-width forms too). The apostrophe that
+# escapes it is doubled when the text itself starts with apostrophes before one of them,
+# so that unescape_formula() gives back every text exactly.
+FORMULA_PREFIX = re.compile(r"'*[=+\-@\t\r\n＝＋－＠]")
+_FORMULA_FIRST = frozenset("=+-@\t\r\n＝＋－＠'")
+
+
+def escape_formula(text: str) -> str:
+    """Prefix an apostrophe to a cell that a spreadsheet would run as a formula."""
+    if text and text[0] in _FORMULA_FIRST and FORMULA_PREFIX.match(text):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text: str) -> str:
+    """Undo escape_formula(): drop the apostrophe it added."""
+    if text and text[0] == "'" and FORMULA_PREFIX.match(text):
+        return text[1:]
+    return text
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+def format_from_name(file_name: str) -> str:
+    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    return extension if extension in FORMATS else "csv"
+
+
+def read_table(data: bytes, *, file_format: str, encoding: str | None = None) -> Table:
+    """Read a whole file into a Table; raise ImportFileError when it cannot be read."""
+    check_size(len(data))
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    if file_format == "xlsx":
+        table = _read_xlsx(data)
+    elif file_format == "json":
+        table = _read_json(decode_text(data, encoding=encoding))
+    else:
+        table = _read_csv(decode_text(data, encoding=encoding))
+    if not table.headers or not table.rows:
+        raise ImportFileError(_("The file has no rows to import."))
+    return table
+
+
+_CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_CYRILLIC_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+# Text that legitimately fills a Russian spreadsheet once decoded as Windows-1251; other
+# bytes above 0x7F decode there too, but as symbols a list of records hardly contains.
+_CP1251_TEXT = _CYRILLIC_LOWER | _CYRILLIC_UPPER | frozenset("«»–—№“”„…’‘°§")
+
+
+def decode_text(data: bytes, *, encoding: str | None = None) -> str:
+    """Decode as the editor's program wrote it: UTF-8 (with or without BOM), UTF-16 with
+    its BOM (Excel's "Unicode text"), or Windows-1251 (Excel in a Russian locale).
+
+    Any other encoding (KOI8-R, say) must be named: its bytes decode as Windows-1251 too,
+    but into mojibake, which is refused rather than stored.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise ImportFileError(
+                _("The file cannot be read in the encoding %(encoding)s.") % {"encoding": encoding}
+            ) from error
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise _undecodable() from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError as error:
+        raise _undecodable() from error
+    unusual = sum(1 for char in text if ord(char) > 127 and char not in _CP1251_TEXT)
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\r\n")
+    if controls or unusual > len(text) // 100 or _looks_like_mojibake(text):
+        raise _undecodable()
+    return text
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    """Russian text is mostly lower case; KOI8-R (or another Cyrillic encoding) read as
+    Windows-1251 swaps the cases, so capitals outnumber small letters."""
+    lower = sum(1 for char in text if char in _CYRILLIC_LOWER)
+    upper = sum(1 for char in text if char in _CYRILLIC_UPPER)
+    return upper + lower >= 3 and upper > lower
+
+
+def _undecodable() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The file is not text in a known encoding (UTF-8 or Windows-1251). "
+            "Save it from the spreadsheet as CSV UTF-8 or as XLSX, or name its encoding "
+            "(for example koi8-r)."
+        )
+    )
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever separates the header row."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _bounded(rows: Iterable[Sequence]) -> Iterator[Sequence]:
+    """The rows, refused once there are more than the limits allow."""
+    limit = max_rows() + 1  # the header row
+    count = 0
+    for row in rows:
+        if len(row) > DEFAULT_MAX_COLUMNS and any(is_filled(c) for c in row[DEFAULT_MAX_COLUMNS:]):
+            raise _too_many_columns()
+        if any(is_filled(cell) for cell in row):
+            count += 1
+            if count > limit:
+                raise _too_many_rows()
+        yield row
+
+
+def _read_csv(text: str) -> Table:
+    # A source's full text can outgrow the csv module's default limit of 128 KiB a cell;
+    # the file as a whole is already bounded by the upload limit.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        rows = list(_bounded(reader))
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The file is not a readable CSV table: %(error)s") % {"error": error}
+        ) from error
+    return _table_from_rows(rows, file_format="csv")
+
+
+def _read_xlsx(data: bytes) -> Table:
+    # openpyxl parses with defusedxml when it is installed (a dependency of the project):
+    # entity expansion (billion laughs) and external entities (XXE) are refused.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = [
+                list(row)
+                for row in _bounded(
+                    workbook.worksheets[0].iter_rows(
+                        values_only=True, max_col=DEFAULT_MAX_COLUMNS + 1
+                    )
+                )
+            ]
+        finally:
+            workbook.close()
+    except ImportFileError:
+        raise
+    except Exception as error:
+        # A workbook is a zip of XML written by any program: whatever its reader raises
+        # (a bad zip, forbidden entities, a malformed part) means the file is unreadable.
+        logger.info("Unreadable XLSX file: %r", error)
+        raise ImportFileError(
+            _("The file is not an Excel workbook (.xlsx) that can be read.")
+        ) from error
+    return _table_from_rows(rows, file_format="xlsx")
+
+
+def _table_from_rows(rows: list[list], *, file_format: str) -> Table:
+    while rows and not any(is_filled(cell) for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        return Table(headers=[], rows=[], file_format=file_format)
+    headers = ["" if cell is None else str(cell).strip() for cell in rows[0]]
+    body = rows[1:]
+    # Spreadsheets leave unnamed empty columns behind (a trailing delimiter, a cleared
+    # column); only an unnamed column that holds something is the editor's mistake.
+    kept = [
+        index
+        for index, header in enumerate(headers)
+        if header or any(index < len(row) and is_filled(row[index]) for row in body)
+    ]
+    if len(kept) < len(headers):
+        width = len(headers)
+        headers = [headers[index] for index in kept]
+        body = [
+            [row[index] if index < len(row) else None for index in kept] + list(row[width:])
+            for row in body
+        ]
+    body = [
+        [unescape_formula(cell) if isinstance(cell, str) else cell for cell in row] for row in body
+    ]
+    return Table(headers=headers, rows=body, file_format=file_format)
+
+
+def _bounded_number(kind):
+    def parse(text: str):
+        if len(text) > MAX_NUMBER_DIGITS:
+            raise ImportFileError(
+                _("The file holds a number longer than %(digits)d characters.")
+                % {"digits": MAX_NUMBER_DIGITS}
+            )
+        return kind(text)
+
+    return parse
+
+
+def _no_constant(name: str):
+    raise ImportFileError(_("The file holds %(value)s, which is not a value.") % {"value": name})
+
+
+def _read_json(text: str) -> Table:
+    try:
+        records = json.loads(
+            text,
+            parse_int=_bounded_number(int),
+            parse_float=_bounded_number(float),
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            _("The file is not valid JSON: %(error)s") % {"error": error}
+        ) from error
+    except RecursionError as error:
+        raise _json_shape_error() from error
+    if not isinstance(records, list) or not all(isinstance(item, dict) for item in records):
+        raise _json_shape_error()
+    if len(records) > max_rows():
+        raise _too_many_rows()
+    headers = list(dict.fromkeys(key for record in records for key in record))
+    if len(headers) > DEFAULT_MAX_COLUMNS:
+        raise _too_many_columns()
+    rows = [[record.get(header) for header in headers] for record in records]
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, dict) or (
+                isinstance(cell, list) and any(isinstance(item, list | dict) for item in cell)
+            ):
+                raise _json_shape_error()
+    return Table(headers=headers, rows=rows, file_format="json", first_row_number=1)
+
+
+def _json_shape_error() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "A JSON file must hold a list of objects, one per record, whose values are "
+            "texts, numbers, yes/no or lists of slugs."
+        )
+    )
+
+
+def is_filled(cell) -> bool:
+    return cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+def write_csv(headers: list[str], rows: Iterable[list], *, delimiter: str = ",") -> Iterator[bytes]:
+    """CSV in UTF-8 with a BOM, in chunks; texts that could run as formulas escaped.
+
+    The BOM tells Excel the file is UTF-8: without it Cyrillic text opens garbled. Excel
+    in a Russian locale splits CSV at semicolons, hence the choice of delimiter.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    buffer.write(UTF8_BOM)
+    writer.writerow(headers)
+    for number, row in enumerate(rows, 1):
+        writer.writerow([escape_formula(text) for text in row])
+        if number % WRITE_CHUNK_ROWS == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+# Widths of XLSX columns, in characters: wide enough to read, not a screen per cell.
+XLSX_MIN_WIDTH = 8
+XLSX_MAX_WIDTH = 60
+XLSX_SAMPLE_ROWS = 50
+
+
+def write_xlsx(
+    headers: list[str], rows: Iterable[list], *, sheet_title: str = ""
+) -> Iterator[bytes]:
+    """An XLSX workbook of one sheet, named ``sheet_title``, with readable column widths.
+
+    Cells are written as they come (texts, numbers, booleans); texts that could run as
+    formulas are escaped. The widths are measured on the first rows.
+    """
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    rows = iter(rows)
+    sample = [list(row) for _, row in zip(range(XLSX_SAMPLE_ROWS), rows, strict=False)]
+    workbook = Workbook(write_only=True)
+    # Excel refuses sheet names over 31 characters and some punctuation.
+    sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", sheet_title)[:31] or None)
+    for index, header in enumerate(headers):
+        longest = max(
+            [len(header), *(len(str(row[index])) for row in sample if row[index] is not None)]
+        )
+        sheet.column_dimensions[get_column_letter(index + 1)].width = min(
+            max(longest + 2, XLSX_MIN_WIDTH), XLSX_MAX_WIDTH
+        )
+    sheet.append(headers)
+    for row in sample:
+        sheet.append(_xlsx_cells(row))
+    for row in rows:
+        sheet.append(_xlsx_cells(row))
+    with tempfile.TemporaryFile() as output:
+        workbook.save(output)
+        output.seek(0)
+        while chunk := output.read(1024 * 1024):
+            yield chunk
+
+
+def _xlsx_cells(row: list) -> list:
+    return [escape_formula(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+def write_json(headers: list[str], rows: Iterable[list]) -> Iterator[bytes]:
+    """A JSON list of objects, one record per line, so that diffs of two exports read well."""
+    separator = "[\n"
+    records = []
+    for row in rows:
+        records.append(json.dumps(dict(zip(headers, row, strict=True)), ensure_ascii=False))
+        if len(records) == WRITE_CHUNK_ROWS:
+            yield (separator + ",\n".join(records)).encode("utf-8")
+            separator, records = ",\n", []
+    if records:
+        yield (separator + ",\n".join(records) + "\n]\n").encode("utf-8")
+    else:
+        yield ("[\n]\n" if separator == "[\n" else "\n]\n").encode("utf-8")

@@ -1,0 +1,251 @@
+"""One Resource per model: the columns of the exchange files, for the admin and the commands.
+
+Columns are named after the fields, both language versions as their own columns;
+relations are slugs, many-to-many relations a list of slugs in one cell. Records are
+matched by slug. These are declarations: awards.exchange.importer and exporter read them.
+"""
+
+from django.db import models
+from import_export import resources
+from import_export.fields import Field
+
+from awards import models as records
+from awards.exchange.widgets import (
+    IntegerWidget,
+    PartialDateWidget,
+    SlugListWidget,
+    SlugWidget,
+    SpreadsheetBooleanWidget,
+    TextWidget,
+)
+from awards.fields import PartialDateField
+
+
+def slug_of(model: type[models.Model], name: str) -> Field:
+    """A foreign key written as the slug of the related record."""
+    return Field(attribute=name, column_name=name, widget=SlugWidget(model))
+
+
+def slugs_of(model: type[models.Model], name: str) -> Field:
+    """A many-to-many relation written as the slugs of the related records."""
+    return Field(attribute=name, column_name=name, widget=SlugListWidget(model))
+
+
+class RecordResource(resources.ModelResource):
+    """Widgets by field type for the plain values; relations are declared per resource."""
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=None):
+        if isinstance(f, PartialDateField):
+            return PartialDateWidget
+        if isinstance(f, models.BooleanField):
+            return SpreadsheetBooleanWidget
+        if isinstance(f, models.IntegerField):
+            return IntegerWidget
+        return TextWidget
+
+    @classmethod
+    def widget_kwargs_for_field(cls, field_name, django_field):
+        # The project's widgets read every cell the same way; they take no options.
+        return {}
+
+    def get_queryset(self):
+        model = self._meta.model
+        return model._default_manager.order_by(*model._meta.ordering, "slug")
+
+
+class SourceResource(RecordResource):
+    class Meta:
+        model = records.Source
+        fields = ("slug", "published", "name_ru", "name_en", "author", "url", "language", "text")
+
+
+class CitationResource(RecordResource):
+    source = slug_of(records.Source, "source")
+
+    class Meta:
+        model = records.Citation
+        fields = ("slug", "published", "source", "paragraph", "sentence", "quote_ru", "quote_en")
+
+
+class AuthorityResource(RecordResource):
+    parent = slug_of(records.Authority, "parent")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Authority
+        fields = (
+            "slug",
+            "published",
+            "name_ru",
+            "name_en",
+            "short_name_ru",
+            "short_name_en",
+            "jurisdiction",
+            "parent",
+            "description_ru",
+            "description_en",
+            "citations",
+        )
+
+
+class PersonResource(RecordResource):
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Person
+        fields = (
+            "slug",
+            "published",
+            "name_ru",
+            "name_en",
+            "description_ru",
+            "description_en",
+            "citations",
+        )
+
+
+class DecreeResource(RecordResource):
+    authorities = slugs_of(records.Authority, "authorities")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Decree
+        fields = (
+            "slug",
+            "published",
+            "kind",
+            "date",
+            "authorities",
+            "name_ru",
+            "name_en",
+            "summary_ru",
+            "summary_en",
+            "citations",
+        )
+
+
+class TitleResource(RecordResource):
+    established_by = slug_of(records.Decree, "established_by")
+    abolished_by = slug_of(records.Decree, "abolished_by")
+    predecessor = slug_of(records.Title, "predecessor")
+    conferred_by = slugs_of(records.Authority, "conferred_by")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Title
+        fields = (
+            "slug",
+            "published",
+            "name_ru",
+            "name_en",
+            "description_ru",
+            "description_en",
+            "established_on",
+            "established_by",
+            "abolished_on",
+            "abolished_by",
+            "predecessor",
+            "conferred_by",
+            "citations",
+        )
+
+
+class MedalResource(RecordResource):
+    established_by = slug_of(records.Decree, "established_by")
+    designer = slug_of(records.Person, "designer")
+    titles = slugs_of(records.Title, "titles")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Medal
+        fields = (
+            "slug",
+            "published",
+            "kind",
+            "name_ru",
+            "name_en",
+            "description_ru",
+            "description_en",
+            "established_on",
+            "established_by",
+            "designer",
+            "titles",
+            "citations",
+        )
+
+
+class EventResource(RecordResource):
+    titles = slugs_of(records.Title, "titles")
+    decrees = slugs_of(records.Decree, "decrees")
+    medals = slugs_of(records.Medal, "medals")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Event
+        fields = (
+            "slug",
+            "published",
+            "date",
+            "name_ru",
+            "name_en",
+            "description_ru",
+            "description_en",
+            "titles",
+            "decrees",
+            "medals",
+            "citations",
+        )
+
+
+class ProvisionResource(RecordResource):
+    title = slug_of(records.Title, "title")
+    start_decree = slug_of(records.Decree, "start_decree")
+    start_event = slug_of(records.Event, "start_event")
+    end_decree = slug_of(records.Decree, "end_decree")
+    end_event = slug_of(records.Event, "end_event")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Provision
+        fields = (
+            "slug",
+            "published",
+            "title",
+            "aspect",
+            "value_ru",
+            "value_en",
+            "value_key",
+            "start",
+            "start_decree",
+            "start_event",
+            "end",
+            "end_decree",
+            "end_event",
+            "note_ru",
+            "note_en",
+            "citations",
+        )
+
+
+# In dependency order: a file of each kind can be imported once those before it are.
+RESOURCES = {
+    resource._meta.model._meta.model_name: resource
+    for resource in (
+        SourceResource,
+        CitationResource,
+        AuthorityResource,
+        PersonResource,
+        DecreeResource,
+        TitleResource,
+        MedalResource,
+        EventResource,
+        ProvisionResource,
+    )
+}
+
+
+def resource_for(model: type[models.Model] | str) -> type[RecordResource]:
+    """The resource of a model, given as the class or as its name in admin URLs."""
+    name = model if isinstance(model, str) else model._meta.model_name
+    return RESOURCES[name]
