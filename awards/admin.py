@@ -11,9 +11,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from awards import models
-from awards.admin_exchange import RecordExchangeAdmin
 from awards.admin_filters import decade_filter
 from awards.dates import format_partial_date
+from awards.exchange.admin import RecordExchangeAdmin
 from awards.revisions import record_change
 
 admin.site.site_header = _("Heroes of Labour: editors")
