@@ -13,9 +13,14 @@ from enum import StrEnum
 
 from awards.dates import PartialDate
 from awards.models import Citation, Medal, Provision, Title
-from awards.rules import ProvisionOnDate, Status, provisions_on
-
-ASPECT_ORDER = {aspect: index for index, aspect in enumerate(Provision.Aspect)}
+from awards.rules import (
+    ProvisionOnDate,
+    Status,
+    aspect_label,
+    aspect_position,
+    group_by_aspect_on_date,
+    provisions_on,
+)
 
 
 class Verdict(StrEnum):
@@ -57,24 +62,13 @@ class TitleComparison:
         return [row for row in self.aspects if row.verdict is Verdict.DIFFERENT]
 
 
-def aspect_label(aspect: str) -> str:
-    if aspect in Provision.Aspect.values:
-        return str(Provision.Aspect(aspect).label)
-    return aspect
-
-
-def _aspect_position(aspect: str) -> int:
-    # An aspect unknown to the choices (an old import) sorts last rather than failing.
-    return ASPECT_ORDER.get(aspect, len(ASPECT_ORDER))
-
-
 def group_by_aspect(provisions: list[Provision]) -> dict[str, list[Provision]]:
     """Provisions by aspect, aspects in the order of ``Provision.Aspect``."""
     groups: dict[str, list[Provision]] = {}
     for provision in sorted(
         provisions,
         key=lambda p: (
-            _aspect_position(p.aspect),
+            aspect_position(p.aspect),
             p.start.isoformat() if p.start else "",
         ),
     ):
@@ -96,12 +90,13 @@ def compare_titles(*, first: Title, second: Title) -> TitleComparison:
     """Each aspect of two titles side by side, marked shared, different or stated for one.
 
     Insignia are compared the same way, and the passages both titles cite (where the
-    source compares them) are kept. The titles come from ``titles_for_comparison()``,
-    which prefetches their published provisions, insignia and citations.
+    source compares them) are kept. The titles come from
+    ``Title.objects.for_comparison()``, which prefetches their published provisions,
+    insignia and citations.
     """
     first_groups = group_by_aspect(list(first.provisions.all()))
     second_groups = group_by_aspect(list(second.provisions.all()))
-    aspects = sorted({*first_groups, *second_groups}, key=_aspect_position)
+    aspects = sorted({*first_groups, *second_groups}, key=aspect_position)
     rows = [
         AspectComparison(
             aspect=aspect,
@@ -185,7 +180,7 @@ def compare_dates(
         group_by_aspect_on_date(provisions_on(title=title, provisions=provisions, on=date))
         for date in dates
     ]
-    aspects = sorted({aspect for groups in on_dates for aspect in groups}, key=_aspect_position)
+    aspects = sorted({aspect for groups in on_dates for aspect in groups}, key=aspect_position)
     rows = []
     for aspect in aspects:
         cells = []
@@ -198,43 +193,3 @@ def compare_dates(
         rows.append(AspectOverDates(aspect=aspect, label=aspect_label(aspect), cells=cells))
     columns = [DateColumn(date=date, title_existed=title.is_alive_on(date)) for date in dates]
     return TitleOverDates(title=title, columns=columns, aspects=rows)
-
-
-def group_by_aspect_on_date(rules: list[ProvisionOnDate]) -> dict[str, list[ProvisionOnDate]]:
-    groups: dict[str, list[ProvisionOnDate]] = {}
-    for rule in sorted(rules, key=lambda rule: _aspect_position(rule.provision.aspect)):
-        groups.setdefault(rule.provision.aspect, []).append(rule)
-    return groups
-
-
-@dataclass(frozen=True)
-class AspectOnDate:
-    aspect: str
-    label: str
-    rules: list[ProvisionOnDate]
-
-
-@dataclass(frozen=True)
-class RulesOnDate:
-    title: Title
-    on: PartialDate
-    title_existed: bool
-    aspects: list[AspectOnDate]
-
-    @property
-    def uncertain(self) -> bool:
-        return any(rule.status is Status.UNCERTAIN for row in self.aspects for rule in row.rules)
-
-
-def rules_on_date(*, title: Title, provisions: list[Provision], on: PartialDate) -> RulesOnDate:
-    """The provisions of the title in force on the date, by aspect, the uncertain marked."""
-    groups = group_by_aspect_on_date(provisions_on(title=title, provisions=provisions, on=on))
-    return RulesOnDate(
-        title=title,
-        on=on,
-        title_existed=title.is_alive_on(on),
-        aspects=[
-            AspectOnDate(aspect=aspect, label=aspect_label(aspect), rules=rules)
-            for aspect, rules in groups.items()
-        ],
-    )

@@ -25,7 +25,7 @@ class TitleFacts:
 def title_decrees(*, title: Title) -> list[Decree]:
     """The acts that established or abolished the title or set or ended its provisions.
 
-    The title comes from ``titles_for_detail()`` or ``titles_for_fact_box()``.
+    The title comes from ``Title.objects.for_detail()`` or ``for_fact_box()``.
     """
     decrees = [title.established_by, title.abolished_by]
     for provision in title.provisions.all():

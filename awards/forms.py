@@ -9,8 +9,8 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from awards import querysets
 from awards.dates import PartialDate, PartialDateError
+from awards.models import Title
 
 MAX_DATES = 6
 
@@ -18,7 +18,7 @@ MAX_DATES = 6
 class TitleChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("empty_label", _("— choose a title —"))
-        super().__init__(queryset=querysets.titles_for_choice(), to_field_name="slug", **kwargs)
+        super().__init__(queryset=Title.objects.for_choice(), to_field_name="slug", **kwargs)
 
     def label_from_instance(self, obj):
         return obj.name

@@ -1,4 +1,4 @@
-"""Which provisions of a title were in force on a given date.
+"""Which provisions of a title were in force on a given date, aspect by aspect.
 
 Dates known only to a year or a month are spans of days, so the answer for a date that
 falls inside such a span is "uncertain", never a guess. A provision without a start holds
@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from awards.dates import PartialDate
 from awards.models import Provision, Title
+
+ASPECT_ORDER = {aspect: index for index, aspect in enumerate(Provision.Aspect)}
 
 
 class Status(StrEnum):
@@ -75,3 +77,56 @@ def provisions_on(
         if status is not Status.NOT_IN_FORCE:
             result.append(ProvisionOnDate(provision=provision, status=status))
     return result
+
+
+def aspect_label(aspect: str) -> str:
+    if aspect in Provision.Aspect.values:
+        return str(Provision.Aspect(aspect).label)
+    return aspect
+
+
+def aspect_position(aspect: str) -> int:
+    """Where the aspect stands in the order of ``Provision.Aspect``."""
+    # An aspect unknown to the choices (an old import) sorts last rather than failing.
+    return ASPECT_ORDER.get(aspect, len(ASPECT_ORDER))
+
+
+def group_by_aspect_on_date(rules: list[ProvisionOnDate]) -> dict[str, list[ProvisionOnDate]]:
+    """The provisions on a date by aspect, aspects in the order of ``Provision.Aspect``."""
+    groups: dict[str, list[ProvisionOnDate]] = {}
+    for rule in sorted(rules, key=lambda rule: aspect_position(rule.provision.aspect)):
+        groups.setdefault(rule.provision.aspect, []).append(rule)
+    return groups
+
+
+@dataclass(frozen=True)
+class AspectOnDate:
+    aspect: str
+    label: str
+    rules: list[ProvisionOnDate]
+
+
+@dataclass(frozen=True)
+class RulesOnDate:
+    title: Title
+    on: PartialDate
+    title_existed: bool
+    aspects: list[AspectOnDate]
+
+    @property
+    def uncertain(self) -> bool:
+        return any(rule.status is Status.UNCERTAIN for row in self.aspects for rule in row.rules)
+
+
+def rules_on_date(*, title: Title, provisions: list[Provision], on: PartialDate) -> RulesOnDate:
+    """The provisions of the title in force on the date, by aspect, the uncertain marked."""
+    groups = group_by_aspect_on_date(provisions_on(title=title, provisions=provisions, on=on))
+    return RulesOnDate(
+        title=title,
+        on=on,
+        title_existed=title.is_alive_on(on),
+        aspects=[
+            AspectOnDate(aspect=aspect, label=aspect_label(aspect), rules=rules)
+            for aspect, rules in groups.items()
+        ],
+    )

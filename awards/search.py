@@ -17,7 +17,6 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Model, Q, QuerySet
 
-from awards import querysets
 from awards.models import (
     Authority,
     Citation,
@@ -39,10 +38,6 @@ class SearchableKind:
     fields: tuple[str, ...]
 
     def queryset(self) -> QuerySet:
-        if self.model is Provision:
-            return querysets.published_provisions().select_related("title")
-        if self.model is Citation:
-            return querysets.published_citations()
         return self.model.objects.published()
 
 

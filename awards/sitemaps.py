@@ -3,8 +3,17 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from awards import querysets
-from awards.models import Authority, Decree, Event, Medal, Person, Source, Title
+from awards.models import (
+    Authority,
+    Citation,
+    Decree,
+    Event,
+    Medal,
+    Person,
+    Provision,
+    Source,
+    Title,
+)
 
 
 class BilingualSitemap(Sitemap):
@@ -32,29 +41,23 @@ class PageSitemap(BilingualSitemap):
 
 
 class RecordSitemap(BilingualSitemap):
-    """The published records of one kind; ``records`` is a function of awards.querysets."""
+    """The published records of one kind."""
 
-    def __init__(self, records):
+    def __init__(self, model):
         super().__init__()
-        self.records = records
+        self.model = model
 
     def items(self):
-        return self.records().order_by("pk")
+        return self.model.objects.published().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-def _published(model):
-    return model.objects.published
-
-
 sitemaps = {
     "pages": PageSitemap,
     **{
-        model._meta.model_name: RecordSitemap(_published(model))
-        for model in (Title, Decree, Medal, Event, Authority, Person, Source)
+        model._meta.model_name: RecordSitemap(model)
+        for model in (Title, Decree, Medal, Event, Authority, Person, Source, Provision, Citation)
     },
-    "provision": RecordSitemap(querysets.published_provisions),
-    "citation": RecordSitemap(querysets.published_citations),
 }

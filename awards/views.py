@@ -1,4 +1,4 @@
-"""The public site: thin views that fetch through awards.querysets, compute, render."""
+"""The public site: thin views that fetch through the models' QuerySets, compute, render."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -7,10 +7,22 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 
-from awards import querysets, structured_data
-from awards.comparisons import compare_dates, compare_titles, group_by_aspect, rules_on_date
+from awards import structured_data
+from awards.comparisons import compare_dates, compare_titles, group_by_aspect
 from awards.facts import title_decrees, title_facts
 from awards.forms import CompareTitlesForm, DatesComparisonForm, RulesOnDateForm, SearchForm
+from awards.models import (
+    Authority,
+    Citation,
+    Decree,
+    Event,
+    Medal,
+    Person,
+    Provision,
+    Source,
+    Title,
+)
+from awards.rules import rules_on_date
 from awards.search import search_records
 from awards.timeline import ORIGINS, history_periods, timeline_picture
 
@@ -35,13 +47,13 @@ def _trail(request, *pages):
 
 @require_GET
 def home(request):
-    featured = querysets.titles_for_fact_box().filter(slug=FEATURED_TITLE).first()
+    featured = Title.objects.for_fact_box().filter(slug=FEATURED_TITLE).first()
     return render(
         request,
         "awards/home.html",
         {
             "facts": title_facts(title=featured) if featured else None,
-            "titles": querysets.titles_for_list(),
+            "titles": Title.objects.for_list(),
             "twin_titles": TWIN_TITLES,
             "sample_dates": SAMPLE_DATES,
             "structured_data": [
@@ -58,9 +70,9 @@ def home(request):
 @require_GET
 def history(request):
     periods = history_periods(
-        titles=list(querysets.titles_for_timeline()),
-        events=list(querysets.events_for_history()),
-        decrees=list(querysets.decrees_for_history()),
+        titles=list(Title.objects.for_timeline()),
+        events=list(Event.objects.for_history()),
+        decrees=list(Decree.objects.for_history()),
     )
     labels = {ORIGINS: gettext("Origins of the term")}
     labels |= {period.key: period.title.name for period in periods if period.title}
@@ -83,7 +95,7 @@ def title_list(request):
         request,
         "awards/title_list.html",
         {
-            "titles": querysets.titles_for_list(),
+            "titles": Title.objects.for_list(),
             "structured_data": [
                 _trail(request, (gettext("Titles"), _absolute(request, "awards:title-list")))
             ],
@@ -106,7 +118,7 @@ class RecordDetailView(DetailView):
 
 class TitleDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.titles_for_detail()
+        return Title.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,37 +131,37 @@ class TitleDetailView(RecordDetailView):
 
 class DecreeDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.decrees_for_detail()
+        return Decree.objects.for_detail()
 
 
 class MedalDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.medals_for_detail()
+        return Medal.objects.for_detail()
 
 
 class EventDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.events_for_detail()
+        return Event.objects.for_detail()
 
 
 class AuthorityDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.authorities_for_detail()
+        return Authority.objects.for_detail()
 
 
 class PersonDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.people_for_detail()
+        return Person.objects.for_detail()
 
 
 class ProvisionDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.provisions_for_detail()
+        return Provision.objects.for_detail()
 
 
 class SourceDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.sources_for_detail()
+        return Source.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -159,22 +171,18 @@ class SourceDetailView(RecordDetailView):
 
 class CitationDetailView(RecordDetailView):
     def get_queryset(self):
-        return querysets.citations_for_detail()
+        return Citation.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cited_by"] = [
-            (model._meta.verbose_name_plural, records)
-            for relation, model in querysets.CITING_RELATIONS.items()
-            if (records := list(getattr(self.object, relation).all()))
-        ]
+        context["cited_by"] = self.object.cited_by()
         return context
 
 
 def _comparison_of(first, second):
     fetched = {
         title.pk: title
-        for title in querysets.titles_for_comparison().filter(pk__in=[first.pk, second.pk])
+        for title in Title.objects.for_comparison().filter(pk__in=[first.pk, second.pk])
     }
     return compare_titles(first=fetched[first.pk], second=fetched[second.pk])
 
@@ -203,8 +211,7 @@ def compare_titles_view(request):
 def compare_twin_titles(request):
     """The two titles the source compares: Hero of Socialist Labour and of the Soviet Union."""
     titles = {
-        title.slug: title
-        for title in querysets.titles_for_comparison().filter(slug__in=TWIN_TITLES)
+        title.slug: title for title in Title.objects.for_comparison().filter(slug__in=TWIN_TITLES)
     }
     if len(titles) < len(TWIN_TITLES):
         raise Http404(gettext("The titles compared on this page are not published."))
@@ -230,7 +237,7 @@ def compare_dates_view(request):
     form = DatesComparisonForm(request.GET if bound else None, initial=initial)
     over_dates = None
     if bound and form.is_valid():
-        title = querysets.titles_for_comparison().get(pk=form.cleaned_data["title"].pk)
+        title = Title.objects.for_comparison().get(pk=form.cleaned_data["title"].pk)
         over_dates = compare_dates(
             title=title, provisions=list(title.provisions.all()), dates=form.cleaned_data["dates"]
         )
@@ -253,7 +260,7 @@ def rules_on_date_view(request):
     form = RulesOnDateForm(request.GET if bound else None, initial=initial)
     rules = None
     if bound and form.is_valid():
-        title = querysets.titles_for_comparison().get(pk=form.cleaned_data["title"].pk)
+        title = Title.objects.for_comparison().get(pk=form.cleaned_data["title"].pk)
         rules = rules_on_date(
             title=title, provisions=list(title.provisions.all()), on=form.cleaned_data["on"]
         )

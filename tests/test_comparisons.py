@@ -2,20 +2,13 @@
 
 import pytest
 
-from awards import querysets
-from awards.comparisons import Verdict, compare_dates, compare_titles, rules_on_date
+from awards.comparisons import Verdict, compare_dates, compare_titles
 from awards.dates import PartialDate
-from awards.models import Provision
-from awards.rules import Status
+from awards.models import Provision, Title
 
 
 def _title(slug):
-    return querysets.titles_for_comparison().get(slug=slug)
-
-
-def _rules(title, on):
-    result = rules_on_date(title=title, provisions=list(title.provisions.all()), on=on)
-    return {rule.provision.slug: rule.status for row in result.aspects for rule in row.rules}
+    return Title.objects.for_comparison().get(slug=slug)
 
 
 @pytest.fixture
@@ -70,55 +63,6 @@ def test_passages_cited_by_both_titles_are_kept_with_the_comparison(seeded):
     assert [citation.slug for citation in comparison.common_citations] == ["hsl-p1-s1"]
 
 
-def test_the_day_before_the_1973_decree_the_limit_of_three_holds(socialist_labour):
-    rules = _rules(socialist_labour, PartialDate(1973, 5, 13))
-    assert rules["hero-of-socialist-labour-repeat-awards-limited"] is Status.IN_FORCE
-    assert "hero-of-socialist-labour-repeat-awards-unlimited" not in rules
-
-
-def test_on_the_day_of_the_1973_decree_repeat_awards_become_unlimited(socialist_labour):
-    rules = _rules(socialist_labour, PartialDate(1973, 5, 14))
-    assert "hero-of-socialist-labour-repeat-awards-limited" not in rules
-    assert rules["hero-of-socialist-labour-repeat-awards-unlimited"] is Status.IN_FORCE
-
-
-def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin(socialist_labour):
-    rules = _rules(socialist_labour, PartialDate(1988, 6, 1))
-    assert rules["hero-of-socialist-labour-repeat-order-of-lenin"] is Status.UNCERTAIN
-    assert rules["hero-of-socialist-labour-repeat-order-of-lenin-abolished"] is Status.UNCERTAIN
-    assert rules_on_date(
-        title=socialist_labour,
-        provisions=list(socialist_labour.provisions.all()),
-        on=PartialDate(1988),
-    ).uncertain
-
-
-def test_after_1988_only_the_abolition_of_the_repeat_order_holds(socialist_labour):
-    rules = _rules(socialist_labour, PartialDate(1989))
-    assert "hero-of-socialist-labour-repeat-order-of-lenin" not in rules
-    assert rules["hero-of-socialist-labour-repeat-order-of-lenin-abolished"] is Status.IN_FORCE
-
-
-def test_before_the_title_existed_no_rule_holds(socialist_labour):
-    result = rules_on_date(
-        title=socialist_labour,
-        provisions=list(socialist_labour.provisions.all()),
-        on=PartialDate(1930),
-    )
-    assert result.aspects == []
-    assert result.title_existed is False
-
-
-def test_the_medal_rules_begin_on_22_may_1940(socialist_labour):
-    assert "hero-of-socialist-labour-gold-medal" not in _rules(
-        socialist_labour, PartialDate(1940, 5, 21)
-    )
-    assert (
-        _rules(socialist_labour, PartialDate(1940, 5, 22))["hero-of-socialist-labour-gold-medal"]
-        is Status.IN_FORCE
-    )
-
-
 def test_a_title_at_four_dates_marks_each_change(socialist_labour):
     over_dates = compare_dates(
         title=socialist_labour,
@@ -159,8 +103,8 @@ def test_provisions_with_equal_keys_are_the_same_rule(make_title, make_provision
     make_provision(title=second, aspect="order_of_lenin", value_ru="Вручался", value_key="yes")
     make_provision(title=second, aspect="certificate", value_key="yes")
     comparison = compare_titles(
-        first=querysets.titles_for_comparison().get(pk=first.pk),
-        second=querysets.titles_for_comparison().get(pk=second.pk),
+        first=Title.objects.for_comparison().get(pk=first.pk),
+        second=Title.objects.for_comparison().get(pk=second.pk),
     )
     assert {row.aspect: row.verdict for row in comparison.aspects} == {
         "certificate": Verdict.ONLY_SECOND,
@@ -174,8 +118,8 @@ def test_draft_provisions_take_no_part_in_a_comparison(make_title, make_provisio
     make_provision(title=second, aspect="rank", value_key="highest")
     make_provision(title=second, aspect="foreign_citizens", value_key="yes", published=False)
     comparison = compare_titles(
-        first=querysets.titles_for_comparison().get(pk=first.pk),
-        second=querysets.titles_for_comparison().get(pk=second.pk),
+        first=Title.objects.for_comparison().get(pk=first.pk),
+        second=Title.objects.for_comparison().get(pk=second.pk),
     )
     assert [row.aspect for row in comparison.aspects] == ["rank"]
 
@@ -185,8 +129,8 @@ def test_an_aspect_unknown_to_the_choices_sorts_last_instead_of_failing(make_tit
     make_provision(title=first, aspect="retired_aspect", value_key="x")
     make_provision(title=second, aspect="rank", value_key="highest")
     comparison = compare_titles(
-        first=querysets.titles_for_comparison().get(pk=first.pk),
-        second=querysets.titles_for_comparison().get(pk=second.pk),
+        first=Title.objects.for_comparison().get(pk=first.pk),
+        second=Title.objects.for_comparison().get(pk=second.pk),
     )
     assert [(row.aspect, row.label) for row in comparison.aspects][-1] == (
         "retired_aspect",

@@ -121,3 +121,45 @@ def test_saving_bumps_updated_at(make_title):
     before = title.updated_at
     title.save()
     assert title.updated_at > before
+
+
+def test_a_published_provision_of_a_draft_title_is_not_published(make_title, make_provision):
+    public = make_provision(title=make_title())
+    hidden = make_provision(title=make_title(published=False))
+    provisions = models.Provision.objects.filter(pk__in=[public.pk, hidden.pk])
+    assert list(provisions.published()) == [public]
+
+
+def test_a_published_passage_of_a_draft_source_is_not_published(make_source, make_citation):
+    public = make_citation()
+    hidden = make_citation(source=make_source(published=False))
+    citations = models.Citation.objects.filter(pk__in=[public.pk, hidden.pk])
+    assert list(citations.published()) == [public]
+
+
+def test_published_relations_leave_out_what_only_a_draft_makes_public(
+    make_title, make_provision, make_source, make_citation
+):
+    hidden_source = make_source(published=False)
+    title = make_title(
+        citations=[make_citation(slug="open-passage"), make_citation(source=hidden_source)]
+    )
+    make_provision(title=title, slug="open-provision")
+    make_provision(title=title, slug="draft-provision", published=False)
+    fetched = models.Title.objects.for_detail().get(pk=title.pk)
+    assert [citation.slug for citation in fetched.citations.all()] == ["open-passage"]
+    assert [provision.slug for provision in fetched.provisions.all()] == ["open-provision"]
+
+
+def test_a_citation_lists_the_published_records_citing_it_by_kind(
+    make_title, make_decree, make_citation
+):
+    citation = make_citation()
+    title = make_title(citations=[citation])
+    make_title(citations=[citation], published=False)
+    decree = make_decree(citations=[citation])
+    fetched = models.Citation.objects.for_detail().get(pk=citation.pk)
+    assert fetched.cited_by() == [
+        (models.Title._meta.verbose_name_plural, [title]),
+        (models.Decree._meta.verbose_name_plural, [decree]),
+    ]

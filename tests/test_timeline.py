@@ -2,16 +2,16 @@
 
 import itertools
 
-from awards import querysets
 from awards.dates import PartialDate
+from awards.models import Decree, Event, Title
 from awards.timeline import ORIGINS, history_periods, timeline_picture
 
 
 def _periods():
     return history_periods(
-        titles=list(querysets.titles_for_timeline()),
-        events=list(querysets.events_for_history()),
-        decrees=list(querysets.decrees_for_history()),
+        titles=list(Title.objects.for_timeline()),
+        events=list(Event.objects.for_history()),
+        decrees=list(Decree.objects.for_history()),
     )
 
 
@@ -50,7 +50,7 @@ def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
     ]
 
 
-def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(make_title, make_decree):
+def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(no_records, make_title, make_decree):
     old = make_title(established_on=PartialDate(1900))
     founding = make_decree(date=PartialDate(1910, 1, 1))
     make_title(established_on=PartialDate(1910, 1, 1), predecessor=old, established_by=founding)
@@ -60,7 +60,7 @@ def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(make_tit
     assert _slugs(periods[0]) == []
 
 
-def test_no_origins_period_when_nothing_came_before_the_first_title(make_title, make_event):
+def test_no_origins_period_when_nothing_came_before_the_first_title(no_records, make_title, make_event):
     title = make_title(established_on=PartialDate(1950))
     make_event(date=PartialDate(1960))
     assert [period.key for period in _periods()] == [title.slug]
@@ -96,5 +96,5 @@ def test_labels_of_close_marks_do_not_overlap(seeded):
         assert all(later - earlier >= 30 for earlier, later in itertools.pairwise(xs))
 
 
-def test_no_picture_without_dates(db):
+def test_no_picture_without_dates():
     assert timeline_picture(periods=[], labels={}) is None

@@ -4,7 +4,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.models.base import CitedRecord
+from awards.models.base import CitedRecord, RecordQuerySet
+
+
+class AuthorityQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published(
+            "parent", "bodies", "decrees", "titles_conferred", "citations"
+        )
+
+
+class PersonQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published("medals_designed", "citations")
 
 
 class Authority(CitedRecord):
@@ -29,6 +41,8 @@ class Authority(CitedRecord):
     )
     description = models.TextField(_("description"), blank=True)
 
+    objects = AuthorityQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("authority")
@@ -46,6 +60,8 @@ class Authority(CitedRecord):
 class Person(CitedRecord):
     name = models.CharField(_("name"), max_length=300, help_text=_("As the source gives it."))
     description = models.TextField(_("description"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -7,7 +7,101 @@ from django.utils.translation import gettext_lazy as _
 from awards.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Authority, Person
-from awards.models.base import CitedRecord, note_misdated_act
+from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+
+# What a provision is shown with: the acts and events that set and ended it, its passages.
+PROVISION_LINKS = ("start_decree", "end_decree", "start_event", "end_event", "citations")
+_PROVISIONS_WITH_LINKS = tuple(f"provisions__{link}" for link in PROVISION_LINKS)
+
+
+class DecreeQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published(
+            "authorities",
+            "titles_established",
+            "titles_abolished",
+            "medals_established",
+            "provisions_started",
+            "provisions_ended",
+            "events",
+            "citations",
+        )
+
+    def for_history(self):
+        """With what the history shows of each act: who issued it, what it founded or ended."""
+        return self.published().prefetch_published(
+            "authorities",
+            "titles_established",
+            "titles_abolished",
+            "medals_established",
+            "citations",
+        )
+
+
+class TitleQuerySet(RecordQuerySet):
+    def for_list(self):
+        return self.published().prefetch_published("established_by", "medals")
+
+    def for_choice(self):
+        """The titles a visitor may pick in a form, in the order they were established."""
+        return self.published().order_by("established_on", "name_ru")
+
+    def for_detail(self):
+        return self.published().prefetch_published(
+            "established_by",
+            "abolished_by",
+            "predecessor",
+            "successors",
+            "conferred_by",
+            "medals__designer",
+            "events",
+            *_PROVISIONS_WITH_LINKS,
+            "citations",
+        )
+
+    def for_comparison(self):
+        """With their provisions (and what set them), insignia and citations."""
+        return self.published().prefetch_published(
+            "established_by",
+            "abolished_by",
+            "medals",
+            *_PROVISIONS_WITH_LINKS,
+            "citations",
+        )
+
+    def for_fact_box(self):
+        return self.published().prefetch_published(
+            "established_by",
+            "abolished_by",
+            "medals__designer",
+            "events",
+            *_PROVISIONS_WITH_LINKS,
+            "citations",
+        )
+
+    def for_timeline(self):
+        """Titles with a date of establishment: each gives a period of the history."""
+        return (
+            self.published().filter(established_on__isnull=False).prefetch_published("successors")
+        )
+
+
+class MedalQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published(
+            "established_by", "designer", "titles", "events", "citations"
+        )
+
+
+class EventQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published(
+            "titles", "decrees", "medals", "provisions_started", "provisions_ended", "citations"
+        )
+
+    def for_history(self):
+        """With the titles, acts and insignia each event concerns."""
+        return self.published().prefetch_published("titles", "decrees", "medals", "citations")
 
 
 class Decree(CitedRecord):
@@ -29,6 +123,8 @@ class Decree(CitedRecord):
     )
     name = models.CharField(_("name"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
+
+    objects = DecreeQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "slug"]
@@ -73,6 +169,8 @@ class Title(CitedRecord):
     conferred_by = models.ManyToManyField(
         Authority, blank=True, related_name="titles_conferred", verbose_name=_("conferred by")
     )
+
+    objects = TitleQuerySet.as_manager()
 
     class Meta:
         ordering = ["established_on", "slug"]
@@ -155,6 +253,8 @@ class Medal(CitedRecord):
         Title, blank=True, related_name="medals", verbose_name=_("goes with the titles")
     )
 
+    objects = MedalQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("insignia")
@@ -195,6 +295,8 @@ class Event(CitedRecord):
     medals = models.ManyToManyField(
         Medal, blank=True, related_name="events", verbose_name=_("insignia")
     )
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "slug"]

@@ -6,8 +6,26 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.dates import format_partial_date
 from awards.fields import PartialDateField
-from awards.models.base import CitedRecord, note_misdated_act
-from awards.models.history import Decree, Event, Title
+from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+from awards.models.history import PROVISION_LINKS, Decree, Event, Title
+
+
+class ProvisionQuerySet(RecordQuerySet):
+    def published(self):
+        """Published provisions of published titles, with their title, by aspect and start.
+
+        A provision is public only if its title is: it says what that title entailed.
+        """
+        return (
+            super()
+            .published()
+            .filter(title__published=True)
+            .select_related("title")
+            .order_by("aspect", "start")
+        )
+
+    def for_detail(self):
+        return self.published().prefetch_published(*PROVISION_LINKS)
 
 
 class Provision(CitedRecord):
@@ -82,6 +100,8 @@ class Provision(CitedRecord):
         verbose_name=_("ended by event"),
     )
     note = models.TextField(_("note"), blank=True)
+
+    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["title__slug", "aspect", "start", "slug"]

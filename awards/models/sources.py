@@ -4,7 +4,36 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.models.base import Record
+from awards.models.base import Record, RecordQuerySet
+
+# The records that cite a passage, each kind under its reverse name on Citation.
+CITING_RELATIONS = (
+    "cited_by_title",
+    "cited_by_decree",
+    "cited_by_medal",
+    "cited_by_event",
+    "cited_by_authority",
+    "cited_by_person",
+    "cited_by_provision",
+)
+
+
+class SourceQuerySet(RecordQuerySet):
+    def for_detail(self):
+        return self.published().prefetch_published("citations")
+
+
+class CitationQuerySet(RecordQuerySet):
+    def published(self):
+        """Published passages of published sources, each with its source.
+
+        A passage is public only if its source is: the text it quotes must be open to check.
+        """
+        return super().published().filter(source__published=True).select_related("source")
+
+    def for_detail(self):
+        """With the published records that cite each passage, by kind."""
+        return self.published().prefetch_published(*CITING_RELATIONS)
 
 
 class Source(Record):
@@ -15,6 +44,8 @@ class Source(Record):
     text = models.TextField(
         _("text"), blank=True, help_text=_("The full text, so that quotations can be checked.")
     )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -34,6 +65,8 @@ class Citation(Record):
     paragraph = models.PositiveSmallIntegerField(_("paragraph"))
     sentence = models.PositiveSmallIntegerField(_("sentence"))
     quote = models.TextField(_("quotation"))
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["source__name", "paragraph", "sentence", "slug"]
@@ -55,3 +88,14 @@ class Citation(Record):
             raise ValidationError(
                 {"quote_ru": _("The quotation does not occur in the text of the source.")}
             )
+
+    def cited_by(self) -> list[tuple[str, list[Record]]]:
+        """The records citing the passage: (kind, records) for each kind that has any.
+
+        The passage comes from ``Citation.objects.for_detail()``, which fetches them.
+        """
+        kinds = []
+        for relation in CITING_RELATIONS:
+            if records := list(getattr(self, relation).all()):
+                kinds.append((records[0]._meta.verbose_name_plural, records))
+        return kinds
