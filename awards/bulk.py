@@ -7,7 +7,7 @@ each reads relations with a fixed number of queries per batch, never one per rec
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db import models
+from django.db import connections, models, router
 
 # Below SQLite's limit of 32,766 parameters for the widest row written in one statement.
 BATCH_SIZE = 2000
@@ -40,3 +40,18 @@ def links_of(field: models.ManyToManyField, record_pks: Iterable[int], *values: 
         yield from (
             through.objects.filter(**{f"{source}__in": chunk}).values_list(*values).order_by()
         )
+
+
+def insert_rows(model: type[models.Model], columns: list[str], rows: Iterable[tuple]) -> None:
+    """Insert rows of plain database values (keys, numbers) with one ``executemany`` per
+    batch: for link and snapshot tables, whose rows need no model instance to be built."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(column) for column in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        for chunk in chunks(rows):
+            cursor.executemany(sql, chunk)

@@ -11,12 +11,14 @@ need help to get exactly one complete entry per change:
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import connections, router
+from django.utils import timezone
 from modeltranslation.translator import translator
 from simple_history import register
 from simple_history.models import HistoricalRecords
-from simple_history.utils import get_history_manager_for_model
+from simple_history.utils import get_history_model_for_model
 
-from awards.bulk import BATCH_SIZE, link_columns, links_of
+from awards.bulk import chunks, insert_rows, link_columns, links_of
 
 
 class TrackedHistoricalRecords(HistoricalRecords):
@@ -55,23 +57,59 @@ def record_bulk_changes(
 ) -> None:
     """One history entry per record written in bulk, each with its current relations.
 
-    A fixed number of queries per batch: the relations of all records are read at once.
+    The entries are the rows simple-history's ``bulk_history_create`` would write, inserted
+    without building a historical instance per record; a fixed number of queries per
+    batch: the relations of all records are read at once.
     """
-    manager = get_history_manager_for_model(model)
+    history_model = get_history_model_for_model(model)
+    connection = connections[router.db_for_write(history_model)]
+    now = timezone.now()
+    fields = [
+        (field.attname, history_model._meta.get_field(field.name))
+        for field in history_model.tracked_fields
+    ]
+    columns = [
+        *(history_field.column for _attname, history_field in fields),
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+    ]
+    date = history_model._meta.get_field("history_date").get_db_prep_save(now, connection)
+    user_pk = user.pk if user is not None else None
+    written = []
+    for records, history_type in ((list(created), "+"), (list(updated), "~")):
+        insert_rows(
+            history_model,
+            columns,
+            (
+                (
+                    *(
+                        history_field.get_db_prep_save(getattr(record, attname), connection)
+                        for attname, history_field in fields
+                    ),
+                    date,
+                    reason[:100],
+                    history_type,
+                    user_pk,
+                )
+                for record in records
+            ),
+        )
+        written += [record.pk for record in records]
     entries = []
-    for records, update in ((list(created), False), (list(updated), True)):
-        if records:
-            entries += manager.bulk_history_create(
-                records,
-                update=update,
-                default_user=user,
-                default_change_reason=reason[:100],
-                batch_size=BATCH_SIZE,
-            )
+    for chunk in chunks(written):
+        entries += history_model.objects.filter(history_date=now, id__in=chunk).values_list(
+            history_model._meta.pk.attname, "id"
+        )
     _snapshot_relations(model, entries)
 
 
-def _snapshot_relations(model, entries: list) -> None:
+def _snapshot_relations(model, entries: list[tuple[int, int]]) -> None:
+    """Copy each record's links into the snapshot table of its new history entry.
+
+    ``entries`` are pairs of (history entry key, record key).
+    """
     records = TrackedHistoricalRecords.by_model[model]
     for field in records.get_m2m_fields_from_model(model):
         # simple-history keeps the snapshot models of all models in one dict, by field.
@@ -79,14 +117,15 @@ def _snapshot_relations(model, entries: list) -> None:
         _through, source, target = link_columns(field)
         links = defaultdict(list)
         for link_id, record_pk, target_pk in links_of(
-            field, [entry.id for entry in entries], "id", source, target
+            field, [record_pk for _entry, record_pk in entries], "id", source, target
         ):
             links[record_pk].append((link_id, target_pk))
-        snapshot_model.objects.bulk_create(
-            [
-                snapshot_model(history=entry, id=link_id, **{source: entry.id, target: target_pk})
-                for entry in entries
-                for link_id, target_pk in links[entry.id]
-            ],
-            batch_size=BATCH_SIZE,
+        insert_rows(
+            snapshot_model,
+            ["history_id", "id", source, target],
+            (
+                (entry_pk, link_id, record_pk, target_pk)
+                for entry_pk, record_pk in entries
+                for link_id, target_pk in links[record_pk]
+            ),
         )

@@ -20,16 +20,22 @@ def iter_export_rows(*, columns: list[Column], queryset: models.QuerySet) -> Ite
     """Each record's values in column order; many-to-many values as lists of slugs."""
     lookups = ["pk", *(column.export_lookup for column in columns if column.export_lookup)]
     many = [column for column in columns if column.export_lookup is None]
+    # Where each column's value is: a position in the values_list row, or a link column.
+    positions = []
+    read = 1
+    for column in columns:
+        if column.export_lookup is None:
+            positions.append(column.name)
+        else:
+            positions.append(read)
+            read += 1
     rows = queryset.values_list(*lookups).iterator(chunk_size=BATCH_SIZE)
     for chunk in chunks(rows):
         related = {column.name: related_slugs(column, [row[0] for row in chunk]) for column in many}
         for row in chunk:
-            values = iter(row[1:])
             yield [
-                related[column.name].get(row[0], [])
-                if column.export_lookup is None
-                else next(values)
-                for column in columns
+                row[place] if isinstance(place, int) else related[place].get(row[0], [])
+                for place in positions
             ]
 
 
@@ -41,18 +47,19 @@ def export_records(
     headers = [column.name for column in columns]
     rows = iter_export_rows(columns=columns, queryset=queryset)
     if file_format == "csv":
-        return write_csv(headers, _cells(columns, rows, Column.render), delimiter=delimiter)
+        return write_csv(headers, _cells(columns, rows, "render"), delimiter=delimiter)
     if file_format == "xlsx":
         sheet_title = force_str(resource._meta.model._meta.verbose_name_plural)
         return write_xlsx(headers, _xlsx_cells(columns, rows), sheet_title=sheet_title)
     if file_format == "json":
-        return write_json(headers, _cells(columns, rows, Column.render_native))
+        return write_json(headers, _cells(columns, rows, "render_native"))
     raise ValueError(f"unknown export format {file_format!r}")
 
 
 def _cells(columns: list[Column], rows: Iterator[list], render) -> Iterator[list]:
+    renderers = [getattr(column.widget, render) for column in columns]
     for row in rows:
-        yield [render(column, value) for column, value in zip(columns, row, strict=True)]
+        yield [render(value) for render, value in zip(renderers, row, strict=True)]
 
 
 def _xlsx_cells(columns: list[Column], rows: Iterator[list]) -> Iterator[list]:
@@ -61,7 +68,8 @@ def _xlsx_cells(columns: list[Column], rows: Iterator[list]) -> Iterator[list]:
         cells = []
         for column, value in zip(columns, row, strict=True):
             native = column.render_native(value)
-            cells.append(
-                native if native is None or isinstance(native, bool | int) else column.render(value)
-            )
+            if native is None or isinstance(native, bool | int):
+                cells.append(native)
+            else:
+                cells.append(column.render(value))
         yield cells

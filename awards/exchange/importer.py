@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
-from awards.bulk import BATCH_SIZE, chunks, link_columns
+from awards.bulk import BATCH_SIZE, chunks, insert_rows, link_columns
 from awards.exchange.columns import (
     Column,
     Kind,
@@ -346,8 +346,15 @@ def resolve(
         select_related=[c.field.name for c in in_file.values() if c.kind is Kind.FOREIGN_KEY],
     )
     by_slug = dict(existing)
+    # Every field given, so that no default is computed again for each new record.
+    defaults = {
+        field.attname: field.get_default()
+        for field in model._meta.concrete_fields
+        if not field.primary_key
+    }
     for row in rows:
-        by_slug.setdefault(row.values["slug"], model(slug=row.values["slug"]))
+        if row.values["slug"] not in by_slug:
+            by_slug[row.values["slug"]] = model(**{**defaults, "slug": row.values["slug"]})
     targets = _relation_targets(model=model, columns=in_file, rows=rows, by_slug=by_slug)
     pks = [record.pk for record in existing.values()]
     links = {
@@ -547,10 +554,7 @@ def write(*, plan: Plan, user, reason: str) -> None:
             through.objects.filter(pk__in=chunk).delete()
     for name, pairs in plan.links_to_add.items():
         through, source, target = link_columns(plan.columns[name].field)
-        through.objects.bulk_create(
-            [through(**{source: record.pk, target: other.pk}) for record, other in pairs],
-            batch_size=BATCH_SIZE,
-        )
+        insert_rows(through, [source, target], ((record.pk, other.pk) for record, other in pairs))
     record_bulk_changes(
         model=model,
         created=[record for level in plan.levels for record in level],
