@@ -62,7 +62,7 @@ def test_import_prints_the_counts_and_succeeds(tmp_path, capsys, seeded):
 
 
 def test_import_with_errors_exits_non_zero_lists_them_and_writes_nothing(
-    tmp_path, capsys, make_citation
+    no_records, tmp_path, capsys, make_citation
 ):
     make_citation(slug="c1")
     path = tmp_path / "people.csv"
@@ -76,7 +76,7 @@ def test_import_with_errors_exits_non_zero_lists_them_and_writes_nothing(
     assert not models.Person.objects.exists()
 
 
-def test_dry_run_checks_without_writing(tmp_path, capsys, make_citation):
+def test_dry_run_checks_without_writing(no_records, tmp_path, capsys, make_citation):
     make_citation(slug="c1")
     path = tmp_path / "people.csv"
     path.write_text("slug,name_ru,citations\na,А,c1\n", encoding="utf-8")
@@ -98,7 +98,7 @@ def test_an_unreadable_file_exits_non_zero(tmp_path, capsys, db):
     assert models.ImportLog.objects.get().status == "rejected"
 
 
-def test_encoding_can_be_given(tmp_path, make_citation):
+def test_encoding_can_be_given(no_records, tmp_path, make_citation):
     make_citation(slug="c1")
     path = tmp_path / "people.csv"
     path.write_bytes("slug;name_ru;citations\nivanov;Иванов;c1\n".encode("cp1251"))
@@ -108,7 +108,7 @@ def test_encoding_can_be_given(tmp_path, make_citation):
     assert models.Person.objects.get().name_ru == "Иванов"
 
 
-def test_changes_are_attributed_to_the_user_given(tmp_path, editor, make_citation):
+def test_changes_are_attributed_to_the_user_given(no_records, tmp_path, editor, make_citation):
     make_citation(slug="c1")
     path = tmp_path / "people.csv"
     path.write_text("slug,name_ru,citations\na,А,c1\n", encoding="utf-8")
@@ -122,3 +122,147 @@ def test_changes_are_attributed_to_the_user_given(tmp_path, editor, make_citatio
 def test_an_unknown_model_is_refused(db):
     with pytest.raises(CommandError):
         run("export_records", "spaceship")
+
+
+# Hostile and mis-encoded files: refused as files, with a message and a log row -----------
+
+
+def _xlsx_with_sheet(tmp_path, sheet: str):
+    """A workbook whose worksheet is the given XML, as an attacker would craft it."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    path = tmp_path / "hostile.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["slug", "name_ru"])
+    workbook.active.append(["ivanov", "Иванов"])
+    workbook.save(path)
+    crafted = tmp_path / "crafted.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(crafted, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet.encode()
+            target.writestr(item, data)
+    return crafted
+
+
+SHEET = """<?xml version="1.0"?>
+{doctype}
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>slug</t></is></c>
+<c r="B1" t="inlineStr"><is><t>quote_ru</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>c-new</t></is></c>
+<c r="B2" t="inlineStr"><is><t>{entity}</t></is></c></row>
+</sheetData></worksheet>"""
+BILLION_LAUGHS = SHEET.format(
+    doctype="""<!DOCTYPE lolz [<!ENTITY lol "lol">
+<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>""",
+    entity="&lol3;",
+)
+EXTERNAL_ENTITY = SHEET.format(
+    doctype='<!DOCTYPE sheet [<!ENTITY secret SYSTEM "file:///etc/passwd">]>', entity="&secret;"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("nested.json", "[" * 100_000 + "]" * 100_000, "list of objects"),
+        ("deep.json", '[{"slug": ' + "[" * 5000 + "]" * 5000 + "}]", "list of objects"),
+        ("number.json", '[{"slug": "a", "paragraph": ' + "9" * 5000 + "}]", "number longer"),
+        ("nan.json", '[{"slug": "a", "paragraph": NaN}]', "not a value"),
+        ("laughs.xlsx", BILLION_LAUGHS, "Excel workbook"),
+        ("xxe.xlsx", EXTERNAL_ENTITY, "Excel workbook"),
+    ],
+)
+def test_a_hostile_file_is_refused_with_a_message_and_logged(
+    db, tmp_path, capsys, name, content, message
+):
+    if name.endswith(".xlsx"):
+        path = _xlsx_with_sheet(tmp_path, content)
+    else:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+    before = models.Citation.objects.count()
+
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        run("import_records", "citation", str(path))
+
+    assert message in capsys.readouterr().err
+    log = models.ImportLog.objects.latest("pk")
+    assert log.status == models.ImportLog.Status.REJECTED
+    assert message in log.errors
+    assert models.Citation.objects.count() == before
+
+
+def test_a_number_of_thousands_of_digits_in_a_csv_cell_is_a_row_error(tmp_path, capsys, seeded):
+    source = models.Source.objects.values_list("slug", flat=True).first()
+    path = tmp_path / "citations.csv"
+    path.write_text(f"slug,source,paragraph,sentence,quote_ru\nc-new,{source},{'9' * 5000},1,Q\n")
+
+    with pytest.raises(CommandError, match="failed: 1"):
+        run("import_records", "citation", str(path))
+
+    assert "row 2, column “paragraph”: The number has more than" in capsys.readouterr().err
+
+
+def test_a_file_larger_than_the_limit_is_refused_by_the_command_too(db, tmp_path, settings, capsys):
+    settings.IMPORT_MAX_UPLOAD_BYTES = 10
+    path = tmp_path / "people.csv"
+    path.write_text("slug,name_ru\nivanov,Иванов\n", encoding="utf-8")
+
+    with pytest.raises(CommandError):
+        run("import_records", "person", str(path))
+
+    assert "files of at most 10" in capsys.readouterr().err
+    assert models.ImportLog.objects.latest("pk").status == models.ImportLog.Status.REJECTED
+
+
+def test_too_many_rows_are_refused_before_anything_is_checked(db, tmp_path, settings, capsys):
+    settings.IMPORT_MAX_ROWS = 3
+    path = tmp_path / "people.csv"
+    path.write_text("slug,name_ru\n" + "".join(f"p{n},Имя\n" for n in range(4)), encoding="utf-8")
+
+    with pytest.raises(CommandError):
+        run("import_records", "person", str(path))
+
+    assert "more than 3 rows" in capsys.readouterr().err
+
+
+KOI8_PEOPLE = "slug,name_ru,citations\nivanov,Иванов Иван Петрович,{citation}\n"
+
+
+def test_koi8_r_is_refused_as_mojibake_unless_its_encoding_is_named(tmp_path, capsys, seeded):
+    citation = models.Citation.objects.values_list("slug", flat=True).first()
+    path = tmp_path / "people.csv"
+    path.write_bytes(KOI8_PEOPLE.format(citation=citation).encode("koi8-r"))
+
+    with pytest.raises(CommandError):
+        run("import_records", "person", str(path))
+    assert "name its encoding" in capsys.readouterr().err
+    assert not models.Person.objects.filter(slug="ivanov").exists()
+
+    run("import_records", "person", str(path), "--encoding", "koi8-r")
+    assert models.Person.objects.get(slug="ivanov").name_ru == "Иванов Иван Петрович"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: text.encode("utf-8-sig"),
+        lambda text: text.encode("cp1251"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "windows-1251"],
+)
+def test_utf8_and_windows_1251_are_detected(tmp_path, seeded, encoded):
+    citation = models.Citation.objects.values_list("slug", flat=True).first()
+    path = tmp_path / "people.csv"
+    path.write_bytes(encoded(KOI8_PEOPLE.format(citation=citation)))
+
+    run("import_records", "person", str(path))
+
+    assert models.Person.objects.get(slug="ivanov").name_ru == "Иванов Иван Петрович"

@@ -167,3 +167,11 @@ def test_encodings_are_detected():
 )
 def test_delimiter_is_sniffed_from_the_header(header, delimiter):
     assert sniff_delimiter(header + "\nx,y;z") == delimiter
+
+
+@pytest.mark.parametrize(
+    "text", ["\t=1+1", "\r=HYPERLINK()", "\n=cmd", "＝1+1", "＋7", "\t", "'\t=x"]
+)
+def test_the_formula_guard_covers_tabs_line_breaks_and_full_width_signs(text):
+    assert escape_formula(text).startswith("'")
+    assert unescape_formula(escape_formula(text)) == text
