@@ -123,7 +123,7 @@ def clear_events(database: Path) -> None:
     connection = sqlite3.connect(database)
     with connection:
         for table in reversed(EVENT_TABLES):
-            connection.execute(f"DELETE FROM {table}")  # noqa: S608 - names are constants
+            connection.execute(f"DELETE FROM {table}")
     connection.close()
 
 
@@ -141,7 +141,7 @@ def written_rows(database: Path) -> dict[str, tuple[list[str], list[tuple]]]:
     connection = sqlite3.connect(database)
     tables = {}
     for table in EVENT_TABLES:
-        cursor = connection.execute(f"SELECT * FROM {table}")  # noqa: S608
+        cursor = connection.execute(f"SELECT * FROM {table}")
         tables[table] = ([column[0] for column in cursor.description], cursor.fetchall())
     connection.close()
     return tables
@@ -156,7 +156,7 @@ def raw_executemany(database: Path, tables: dict) -> int:
             columns, rows = tables[table]
             marks = ", ".join("?" for _ in columns)
             connection.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
                 rows,
             )
             count += len(rows)
