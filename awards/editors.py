@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 EDITORS_GROUP = "editors"
+# Created by migration 0004: may also read the log of logins and lockouts.
+CHIEF_EDITORS_GROUP = "chief editors"
 DEMO_EDITOR_USERNAME = "editor"
 
 

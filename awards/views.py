@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from awards import structured_data
@@ -45,7 +45,7 @@ def _trail(request, *pages):
     )
 
 
-@require_GET
+@require_safe
 def home(request):
     featured = Title.objects.for_fact_box().filter(slug=FEATURED_TITLE).first()
     return render(
@@ -67,7 +67,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def history(request):
     periods = history_periods(
         titles=list(Title.objects.for_timeline()),
@@ -89,7 +89,7 @@ def history(request):
     )
 
 
-@require_GET
+@require_safe
 def title_list(request):
     return render(
         request,
@@ -105,6 +105,8 @@ def title_list(request):
 
 class RecordDetailView(DetailView):
     """A published record by its slug; drafts and unknown slugs answer 404."""
+
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -187,7 +189,7 @@ def _comparison_of(first, second):
     return compare_titles(first=fetched[first.pk], second=fetched[second.pk])
 
 
-@require_GET
+@require_safe
 def compare_titles_view(request):
     """Any two titles the visitor picks; the form shows alone until both are chosen."""
     bound = "second" in request.GET
@@ -207,7 +209,7 @@ def compare_titles_view(request):
     )
 
 
-@require_GET
+@require_safe
 def compare_twin_titles(request):
     """The two titles the source compares: Hero of Socialist Labour and of the Soviet Union."""
     titles = {
@@ -229,7 +231,7 @@ def compare_twin_titles(request):
     )
 
 
-@require_GET
+@require_safe
 def compare_dates_view(request):
     """One title at several dates: each aspect on each date, the changes marked."""
     bound = "dates" in request.GET
@@ -252,7 +254,7 @@ def compare_dates_view(request):
     )
 
 
-@require_GET
+@require_safe
 def rules_on_date_view(request):
     """The provisions of a title in force on the date the visitor picks."""
     bound = "year" in request.GET
@@ -275,7 +277,7 @@ def rules_on_date_view(request):
     )
 
 
-@require_GET
+@require_safe
 def search(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
     groups = search_records(query=form.cleaned_data["q"]) if form.is_valid() else None
@@ -290,7 +292,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

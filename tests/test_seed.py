@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from awards import models
 from awards.seed import fixture_paths, load_fixture_records
@@ -50,7 +51,7 @@ def test_demo_editor_can_log_in_with_the_printed_password(db, client, capsys):
     call_command("create_demo_editor")
     line = capsys.readouterr().out
     password = line.split("password:")[1].split()[0]
-    assert client.login(username="editor", password=password)
+    assert client.login(request=HttpRequest(), username="editor", password=password)
     assert client.get("/admin/awards/title/").status_code == 200
 
 
