@@ -141,10 +141,14 @@ AXIS_GAP = 26
 LABEL_ROW_HEIGHT = 18
 CHARACTER_WIDTH = 7.2
 LABEL_GAP = 6
+TICK_LENGTH = 6
+TICK_LABEL_GAP = 3
 
 
 @dataclass(frozen=True)
 class Band:
+    """A period drawn as a band; its years as the text alternative gives them."""
+
     x: float
     width: float
     label: str
@@ -153,6 +157,8 @@ class Band:
     label_inside: bool
     period: Period
     index: int
+    first_year: int
+    last_year: int | None
 
 
 @dataclass(frozen=True)
@@ -178,6 +184,10 @@ class TimelinePicture:
     band_top: float
     band_height: float
     axis_y: float
+    axis_start: float
+    axis_end: float
+    tick_top: float
+    tick_label_y: float
     bands: list[Band]
     marks: list[Mark]
     ticks: list[Tick]
@@ -191,7 +201,8 @@ def _year_fraction(date: PartialDate) -> float:
 def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> TimelinePicture | None:
     """The geometry of the time line: a band per period, a mark per entry, decade ticks.
 
-    ``labels`` names each period by its key. Dates are placed at their first day; an
+    The axis runs from the first band to the right margin, ticks stand on it with their
+    year above. ``labels`` names each period by its key. Dates are placed at their first day; an
     open-ended period runs to the last entry. Labels that would not fit in their band
     or would overlap go on a lower row.
     """
@@ -231,6 +242,8 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
                 label_inside=inside,
                 period=period,
                 index=index,
+                first_year=period.start.year if period.start else first_year,
+                last_year=period.end.year if period.end else None,
             )
         )
     # Labels above the bands grow upwards: shift everything down by the rows used.
@@ -265,6 +278,10 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
         band_top=band_top,
         band_height=BAND_HEIGHT,
         axis_y=axis_y,
+        axis_start=bands[0].x,
+        axis_end=x_of(last_year),
+        tick_top=axis_y - TICK_LENGTH,
+        tick_label_y=axis_y - TICK_LENGTH - TICK_LABEL_GAP,
         bands=bands,
         marks=marks,
         ticks=ticks,

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
+from awards import timeline
 from awards.dates import PartialDate
 from awards.models import Authority, Citation, Decree, Medal, Title
 
@@ -104,6 +105,13 @@ def test_history_draws_the_time_line_with_a_text_alternative(client, seeded):
     assert 'role="img" aria-labelledby="timeline-title timeline-desc"' in html
     assert "Лента времени званий за труд, 1921–1991" in html
     assert "Герой Труда: 1927–1938." in html
+
+
+def test_history_draws_the_axis_to_the_margin_the_time_line_sets(client, seeded, monkeypatch):
+    monkeypatch.setattr(timeline, "MARGIN", 40)
+    html = _get(client, "/history/").content.decode()
+    axis = re.search(r'<line class="timeline__axis"[^>]*>', html).group(0)
+    assert f'x1="40.0" x2="{timeline.PICTURE_WIDTH - 40:.1f}"' in axis
 
 
 def test_history_in_english(client, seeded):

@@ -4,7 +4,7 @@ import itertools
 
 from awards.dates import PartialDate
 from awards.models import Decree, Event, Title
-from awards.timeline import ORIGINS, history_periods, timeline_picture
+from awards.timeline import MARGIN, ORIGINS, history_periods, timeline_picture
 
 
 def _periods():
@@ -98,3 +98,17 @@ def test_labels_of_close_marks_do_not_overlap(seeded):
 
 def test_no_picture_without_dates():
     assert timeline_picture(periods=[], labels={}) is None
+
+
+def test_the_axis_runs_from_the_first_band_to_the_right_margin(seeded):
+    picture = timeline_picture(periods=_periods(), labels={})
+    assert picture.axis_start == picture.bands[0].x == MARGIN
+    assert picture.axis_end == picture.width - MARGIN
+    assert picture.tick_top < picture.axis_y
+    assert picture.tick_label_y < picture.tick_top
+
+
+def test_each_band_gives_the_years_of_its_period_the_open_start_from_the_first_year(seeded):
+    picture = timeline_picture(periods=_periods(), labels={})
+    years = [(band.first_year, band.last_year) for band in picture.bands]
+    assert years == [(1921, 1927), (1927, 1938), (1938, 1991)]
