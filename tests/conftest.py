@@ -1,8 +1,16 @@
-"""Builders and shared fixtures: a test sets only what it is about."""
+"""Builders and shared fixtures: a test sets only what it is about.
+
+The records of fixtures/ are loaded once per run, into the test database itself
+(`django_db_setup`): every test's transaction rolls back onto them. A test that reads them
+asks for `seeded`; one that needs a database without them asks for `no_records`.
+"""
 
 import itertools
 
 import pytest
+from django.apps import apps
+from django.db import connection, transaction
+from django.test.utils import override_settings
 
 from awards import models
 from awards.dates import PartialDate
@@ -15,86 +23,165 @@ def _slug(prefix: str) -> str:
     return f"{prefix}-{next(_numbers)}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Hashing with the production hasher costs a fifth of a second per editor made."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, holding the records of fixtures/ as `make setup` loads them."""
+    with django_db_blocker.unblock():
+        load_fixture_records(paths=fixture_paths())
+
+
 @pytest.fixture
 def seeded(db):
-    """The records of fixtures/, as `make setup` loads them."""
-    return load_fixture_records(paths=fixture_paths())
+    """The records of fixtures/, as `make setup` loads them.
+
+    They are in the database from the start of the run; only a transactional test (the
+    browser's live server) flushes them, so they are loaded again after it.
+    """
+    if not models.Source.objects.exists():
+        load_fixture_records(paths=fixture_paths())
 
 
 @pytest.fixture
-def make_source(db):
-    def build(**fields):
-        fields.setdefault("slug", _slug("source"))
-        fields.setdefault("name_ru", "Источник")
-        fields.setdefault("published", True)
-        return models.Source.objects.create(**fields)
+def no_records(db):
+    """A database without any record, for a test that counts or lists all of them.
 
-    return build
+    Every table of the app (records, their links and their history) is emptied inside the
+    test's transaction, so the fixture records are back for the next test. Plain DELETEs,
+    as the ORM would first write a history entry for each record it deletes; the foreign
+    keys are checked at the end of the transaction, so the order does not matter.
+    """
+    with connection.cursor() as cursor:
+        for model in apps.get_app_config("awards").get_models(include_auto_created=True):
+            if model._meta.managed and not model._meta.proxy:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
-@pytest.fixture
-def make_citation(db, make_source):
-    def build(**fields):
-        fields.setdefault("slug", _slug("citation"))
-        if "source" not in fields:
-            fields["source"] = make_source()
-        fields.setdefault("paragraph", 1)
-        fields.setdefault("sentence", 1)
-        fields.setdefault("quote_ru", "Цитата")
-        fields.setdefault("published", True)
-        return models.Citation.objects.create(**fields)
+def new_source(**fields) -> models.Source:
+    fields.setdefault("slug", _slug("source"))
+    fields.setdefault("name_ru", "Источник")
+    fields.setdefault("published", True)
+    return models.Source.objects.create(**fields)
 
-    return build
+
+def new_citation(**fields) -> models.Citation:
+    fields.setdefault("slug", _slug("citation"))
+    if "source" not in fields:
+        fields["source"] = new_source()
+    fields.setdefault("paragraph", 1)
+    fields.setdefault("sentence", 1)
+    fields.setdefault("quote_ru", "Цитата")
+    fields.setdefault("published", True)
+    return models.Citation.objects.create(**fields)
 
 
 def _cited_builder(model, prefix, defaults):
-    @pytest.fixture(name=f"make_{prefix}")
-    def builder(db, make_citation):
-        def build(*, citations=None, **fields):
-            fields.setdefault("slug", _slug(prefix))
-            fields.setdefault("published", True)
-            for name, value in defaults.items():
-                fields.setdefault(name, value)
-            record = model.objects.create(**fields)
-            record.citations.set(citations if citations is not None else [make_citation()])
-            return record
+    def build(*, citations=None, **fields):
+        fields.setdefault("slug", _slug(prefix))
+        fields.setdefault("published", True)
+        for name, value in defaults.items():
+            fields.setdefault(name, value)
+        record = model.objects.create(**fields)
+        record.citations.set(citations if citations is not None else [new_citation()])
+        return record
 
+    return build
+
+
+new_authority = _cited_builder(models.Authority, "authority", {"name_ru": "Орган"})
+new_person = _cited_builder(models.Person, "person", {"name_ru": "Человек"})
+new_decree = _cited_builder(
+    models.Decree,
+    "decree",
+    {"name_ru": "Указ", "kind": models.Decree.Kind.DECREE, "date": PartialDate(1940, 5, 22)},
+)
+new_title = _cited_builder(models.Title, "title", {"name_ru": "Звание"})
+new_medal = _cited_builder(
+    models.Medal, "medal", {"name_ru": "Медаль", "kind": models.Medal.Kind.MEDAL}
+)
+new_event = _cited_builder(models.Event, "event", {"name_ru": "Событие", "date": PartialDate(1921)})
+
+
+def new_provision(*, citations=None, **fields) -> models.Provision:
+    fields.setdefault("slug", _slug("provision"))
+    fields.setdefault("published", True)
+    if "title" not in fields:
+        fields["title"] = new_title()
+    fields.setdefault("aspect", models.Provision.Aspect.ORDER_OF_LENIN)
+    fields.setdefault("value_ru", "Да")
+    fields.setdefault("value_key", "yes")
+    provision = models.Provision.objects.create(**fields)
+    provision.citations.set(citations if citations is not None else [new_citation()])
+    return provision
+
+
+def _builder_fixture(name, build):
+    @pytest.fixture(name=name)
+    def builder(db):
         return build
 
     return builder
 
 
-make_authority = _cited_builder(models.Authority, "authority", {"name_ru": "Орган"})
-make_person = _cited_builder(models.Person, "person", {"name_ru": "Человек"})
-make_decree = _cited_builder(
-    models.Decree,
-    "decree",
-    {"name_ru": "Указ", "kind": models.Decree.Kind.DECREE, "date": PartialDate(1940, 5, 22)},
-)
-make_title = _cited_builder(models.Title, "title", {"name_ru": "Звание"})
-make_medal = _cited_builder(
-    models.Medal, "medal", {"name_ru": "Медаль", "kind": models.Medal.Kind.MEDAL}
-)
-make_event = _cited_builder(
-    models.Event, "event", {"name_ru": "Событие", "date": PartialDate(1921)}
-)
+make_source = _builder_fixture("make_source", new_source)
+make_citation = _builder_fixture("make_citation", new_citation)
+make_authority = _builder_fixture("make_authority", new_authority)
+make_person = _builder_fixture("make_person", new_person)
+make_decree = _builder_fixture("make_decree", new_decree)
+make_title = _builder_fixture("make_title", new_title)
+make_medal = _builder_fixture("make_medal", new_medal)
+make_event = _builder_fixture("make_event", new_event)
+make_provision = _builder_fixture("make_provision", new_provision)
 
 
-@pytest.fixture
-def make_provision(db, make_citation, make_title):
-    def build(*, citations=None, **fields):
-        fields.setdefault("slug", _slug("provision"))
-        fields.setdefault("published", True)
-        if "title" not in fields:
-            fields["title"] = make_title()
-        fields.setdefault("aspect", models.Provision.Aspect.ORDER_OF_LENIN)
-        fields.setdefault("value_ru", "Да")
-        fields.setdefault("value_key", "yes")
-        provision = models.Provision.objects.create(**fields)
-        provision.citations.set(citations if citations is not None else [make_citation()])
-        return provision
+@pytest.fixture(scope="class")
+def many_records(django_db_setup, django_db_blocker):
+    """Fifteen more of everything around the title of Hero of Socialist Labour.
 
-    return build
+    Added once for the tests of a class, in a transaction that each test's own nests in
+    and that is rolled back after the last of them.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _add_many_records(count=15)
+        transaction.set_rollback(True)
+
+
+def _add_many_records(*, count: int) -> dict[str, models.Record]:
+    title = models.Title.objects.get(slug="hero-of-socialist-labour")
+    authority = models.Authority.objects.get(slug="presidium-supreme-soviet-ussr")
+    shared_citation = models.Citation.objects.get(slug="hsl-p5-s1")
+    for number in range(count):
+        citations = [new_citation(), shared_citation]
+        decree = new_decree(date=PartialDate(1950 + number, 1, 1), citations=citations)
+        decree.authorities.add(authority, new_authority())
+        medal = new_medal(designer=new_person(), established_by=decree, citations=citations)
+        medal.titles.add(title)
+        event = new_event(date=PartialDate(1950 + number), citations=citations)
+        event.titles.add(title)
+        event.decrees.add(decree)
+        event.medals.add(medal)
+        new_provision(
+            title=title,
+            aspect="privileges",
+            value_key=f"rule-{number}",
+            start=PartialDate(1950 + number),
+            start_decree=decree,
+            end_event=event,
+            end=PartialDate(1951 + number),
+            citations=citations,
+        )
+        new_title(predecessor=title, established_on=PartialDate(1992 + number))
+        title.citations.add(citations[0])
+    return {
+        "decree": models.Decree.objects.filter(authorities=authority).last(),
+        "medal": models.Medal.objects.filter(titles=title).last(),
+    }
 
 
 @pytest.fixture

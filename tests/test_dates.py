@@ -69,21 +69,18 @@ def test_rendering_says_exactly_what_is_known_in_both_languages(value, russian, 
     assert format_partial_date(value, language="en") == english
 
 
-def test_year_only_date_renders_without_day_or_month():
-    assert format_partial_date(PartialDate(1991), language="ru") == "1991"
-
-
-@pytest.mark.django_db
 def test_database_orders_and_filters_mixed_precisions_chronologically(make_event):
-    for text in ["1988", "1927-07-27", "1921", "1938-12", "1938-12-27", "1938"]:
-        make_event(slug=f"event-{text}", date=PartialDate.parse(text))
-    ordered = [event.date.isoformat() for event in Event.objects.order_by("date")]
+    made = [
+        make_event(date=PartialDate.parse(text))
+        for text in ["1988", "1927-07-27", "1921", "1938-12", "1938-12-27", "1938"]
+    ]
+    events = Event.objects.filter(pk__in=[event.pk for event in made])
+    ordered = [event.date.isoformat() for event in events.order_by("date")]
     assert ordered == ["1921", "1927-07-27", "1938", "1938-12", "1938-12-27", "1988"]
-    in_1930s = Event.objects.filter(date__gte="1930", date__lt="1940").order_by("date")
+    in_1930s = events.filter(date__gte="1930", date__lt="1940").order_by("date")
     assert [event.date.isoformat() for event in in_1930s] == ["1938", "1938-12", "1938-12-27"]
 
 
-@pytest.mark.django_db
 def test_dates_come_back_from_the_database_as_partial_dates(make_event):
     event = make_event(date=PartialDate(1927, 7))
     event.refresh_from_db()

@@ -43,7 +43,7 @@ def test_the_import_page_lists_the_columns(editor_client):
     assert "1927-07-27" in response.text
 
 
-def test_an_import_is_previewed_then_confirmed(editor_client, editor, citation):
+def test_an_import_is_previewed_then_confirmed(no_records, editor_client, editor, citation):
     content = "slug,name_ru,name_en,citations\nivanov,Иванов,Ivanov,c1\n".encode()
 
     preview = upload(editor_client, content)
@@ -69,7 +69,7 @@ def test_an_import_is_previewed_then_confirmed(editor_client, editor, citation):
     assert LogEntry.objects.get(object_id=str(person.pk)).action_flag == ADDITION
 
 
-def test_a_preview_shows_what_an_update_changes(editor_client, make_person, citation):
+def test_a_preview_shows_what_an_update_changes(no_records, editor_client, make_person, citation):
     make_person(slug="ivanov", name_ru="Иванов", citations=[citation])
 
     preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов И. И.,c1\n".encode())
@@ -78,7 +78,9 @@ def test_a_preview_shows_what_an_update_changes(editor_client, make_person, cita
     assert models.Person.objects.get().name_ru == "Иванов"
 
 
-def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(editor_client, citation):
+def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(
+    no_records, editor_client, citation
+):
     content = "slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,nope\n".encode()
 
     response = upload(editor_client, content)
@@ -97,7 +99,7 @@ def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(editor_c
     "content",
     [b"", b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81", b"slug,colour\nx,red\n"],
 )
-def test_unreadable_or_wrong_files_get_a_message_not_a_500(editor_client, content):
+def test_unreadable_or_wrong_files_get_a_message_not_a_500(no_records, editor_client, content):
     response = upload(editor_client, content)
 
     assert response.status_code == 200
@@ -112,7 +114,7 @@ def test_an_undecodable_file_is_explained_and_logged(editor_client):
     assert models.ImportLog.objects.get().status == "rejected"
 
 
-def test_an_oversized_upload_is_refused(editor_client, settings, citation):
+def test_an_oversized_upload_is_refused(no_records, editor_client, settings, citation):
     settings.IMPORT_MAX_UPLOAD_BYTES = 20
 
     response = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов,c1\n".encode())
@@ -193,7 +195,7 @@ def test_export_as_xlsx_json_or_csv_for_russian_excel(
     assert response.content.startswith(magic)
 
 
-def test_an_xlsx_file_is_imported_through_the_admin(editor_client, citation):
+def test_an_xlsx_file_is_imported_through_the_admin(no_records, editor_client, citation):
     workbook = Workbook()
     workbook.active.append(["slug", "name_ru", "citations"])
     workbook.active.append(["ivanov", "Иванов", "c1"])
@@ -206,7 +208,9 @@ def test_an_xlsx_file_is_imported_through_the_admin(editor_client, citation):
     assert models.Person.objects.get().name_ru == "Иванов"
 
 
-def test_a_confirmation_that_no_longer_passes_the_checks_imports_nothing(editor_client, citation):
+def test_a_confirmation_that_no_longer_passes_the_checks_imports_nothing(
+    no_records, editor_client, citation
+):
     preview = upload(editor_client, b"slug,name_ru,citations\nivanov,X,c1\n")
     citation.delete()
 

@@ -71,7 +71,7 @@ def test_slug_is_unique(make_title):
 
 
 def test_records_know_their_public_address(make_title, make_decree, make_person):
-    assert make_title(slug="hero-of-labour").get_absolute_url() == "/titles/hero-of-labour/"
+    assert make_title(slug="hero").get_absolute_url() == "/titles/hero/"
     assert make_decree(slug="d-1927").get_absolute_url() == "/decrees/d-1927/"
     assert make_person(slug="pomansky").get_absolute_url() == "/people/pomansky/"
 
@@ -79,7 +79,8 @@ def test_records_know_their_public_address(make_title, make_decree, make_person)
 def test_published_leaves_drafts_out(make_title):
     make_title(slug="public", published=True)
     make_title(slug="draft", published=False)
-    assert [t.slug for t in models.Title.objects.published()] == ["public"]
+    titles = models.Title.objects.filter(slug__in=["public", "draft"])
+    assert [t.slug for t in titles.published()] == ["public"]
 
 
 def test_text_fields_follow_the_active_language_with_russian_fallback(make_title):

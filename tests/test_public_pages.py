@@ -7,8 +7,6 @@ import pytest
 from django.utils import translation
 
 from awards import timeline
-from awards.dates import PartialDate
-from awards.models import Authority, Citation, Decree, Medal, Title
 
 TITLE_URL = "/titles/hero-of-socialist-labour/"
 
@@ -69,7 +67,7 @@ def test_home_links_to_the_history_titles_and_comparisons(client, seeded):
         assert f'href="{url}' in html
 
 
-def test_home_without_the_featured_title_still_answers(client, db):
+def test_home_without_the_featured_title_still_answers(client, no_records):
     text = _text(_get(client, "/"))
     assert "Пока не опубликовано ни одного звания." in text
 
@@ -513,50 +511,6 @@ def test_pages_have_one_h1_and_landmarks(client, seeded):
 # Query counts --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def many_records(
-    seeded,
-    make_decree,
-    make_event,
-    make_medal,
-    make_provision,
-    make_person,
-    make_authority,
-    make_citation,
-    make_title,
-):
-    """Fifteen more of everything around the title of Hero of Socialist Labour."""
-    title = Title.objects.get(slug="hero-of-socialist-labour")
-    authority = Authority.objects.get(slug="presidium-supreme-soviet-ussr")
-    shared_citation = Citation.objects.get(slug="hsl-p5-s1")
-    for number in range(15):
-        citations = [make_citation(), shared_citation]
-        decree = make_decree(date=PartialDate(1950 + number, 1, 1), citations=citations)
-        decree.authorities.add(authority, make_authority())
-        medal = make_medal(designer=make_person(), established_by=decree, citations=citations)
-        medal.titles.add(title)
-        event = make_event(date=PartialDate(1950 + number), citations=citations)
-        event.titles.add(title)
-        event.decrees.add(decree)
-        event.medals.add(medal)
-        make_provision(
-            title=title,
-            aspect="privileges",
-            value_key=f"rule-{number}",
-            start=PartialDate(1950 + number),
-            start_decree=decree,
-            end_event=event,
-            end=PartialDate(1951 + number),
-            citations=citations,
-        )
-        make_title(predecessor=title, established_on=PartialDate(1992 + number))
-        title.citations.add(citations[0])
-    return {
-        "decree": Decree.objects.filter(authorities=authority).last(),
-        "medal": Medal.objects.filter(titles=title).last(),
-    }
-
-
 PAGES = [
     "/",
     "/history/",
@@ -582,23 +536,26 @@ PAGES = [
 MAX_QUERIES_PER_PAGE = 15
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_each_page_runs_a_fixed_number_of_queries(
-    client, many_records, django_assert_max_num_queries, url
-):
-    with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
-        _get(client, url)
+@pytest.mark.django_db
+class TestQueriesAfterAddingManyRecords:
+    """Each page runs as many queries with fifteen more of everything (added once)."""
 
-
-def test_record_pages_of_the_added_records_run_a_fixed_number_of_queries(
-    client, many_records, django_assert_max_num_queries
-):
-    for record in many_records.values():
+    @pytest.mark.parametrize("url", PAGES)
+    def test_each_page_runs_a_fixed_number_of_queries(
+        self, client, many_records, django_assert_max_num_queries, url
+    ):
         with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
-            _get(client, record.get_absolute_url())
+            _get(client, url)
+
+    def test_record_pages_of_the_added_records_run_a_fixed_number_of_queries(
+        self, client, many_records, django_assert_max_num_queries
+    ):
+        for record in many_records.values():
+            with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
+                _get(client, record.get_absolute_url())
 
 
-def test_the_twin_comparison_answers_404_when_its_titles_are_not_published(client, db):
+def test_the_twin_comparison_answers_404_when_its_titles_are_not_published(client, no_records):
     text = _text(_get(client, "/compare/heroes/", status=404))
     assert "Страница не найдена" in text
 

@@ -1,51 +1,75 @@
-"""Provisions in force on a date, including dates on the boundaries of a provision."""
+"""Provisions in force on a date, including dates on the boundaries of a provision.
 
-import pytest
+The rules take a title and its provisions as plain objects, so these tests build them in
+memory, without the database: the dates are those the source gives for the Hero of
+Socialist Labour (fixtures/06_titles.json and 09_provisions.json).
+"""
 
 from awards.dates import PartialDate
-from awards.models import Title
-from awards.rules import Status, provisions_on
+from awards.models import Provision, Title
+from awards.rules import Status, provisions_on, rules_on_date
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rules_on(seeded):
-    title = Title.objects.get(slug="hero-of-socialist-labour")
-    provisions = list(title.provisions.all())
-
-    def statuses(text):
-        in_force = provisions_on(title=title, provisions=provisions, on=PartialDate.parse(text))
-        return {
-            item.provision.slug.removeprefix("hero-of-socialist-labour-"): item.status
-            for item in in_force
-        }
-
-    return statuses
+HERO_OF_SOCIALIST_LABOUR = Title(
+    slug="hero-of-socialist-labour",
+    established_on=PartialDate(1938, 12, 27),
+    abolished_on=PartialDate(1991),
+)
 
 
-def test_before_the_title_existed_nothing_was_in_force(rules_on):
+def _provision(slug, aspect, *, start=None, end=None):
+    return Provision(
+        slug=slug,
+        aspect=aspect,
+        value_key=slug,
+        start=PartialDate.parse(start) if start else None,
+        end=PartialDate.parse(end) if end else None,
+    )
+
+
+# Out of the order of the aspects on purpose: the rules put them in order.
+PROVISIONS = [
+    _provision("repeat-awards-limited", "repeat_awards", start="1940", end="1973-05-14"),
+    _provision("repeat-awards-unlimited", "repeat_awards", start="1973-05-14"),
+    _provision("repeat-order-of-lenin", "repeat_order_of_lenin", end="1988"),
+    _provision("repeat-order-of-lenin-abolished", "repeat_order_of_lenin", start="1988"),
+    _provision("gold-medal", "gold_medal", start="1940-05-22"),
+    _provision("order-of-lenin", "order_of_lenin", start="1938-12-27"),
+    _provision("certificate", "certificate"),
+    _provision("rank", "rank"),
+]
+
+
+def rules_on(text, *, title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS):
+    in_force = provisions_on(title=title, provisions=provisions, on=PartialDate.parse(text))
+    return {item.provision.slug: item.status for item in in_force}
+
+
+def test_before_the_title_existed_nothing_was_in_force():
     assert rules_on("1938-12-26") == {}
+    result = rules_on_date(
+        title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS, on=PartialDate(1930)
+    )
+    assert (result.title_existed, result.aspects) == (False, [])
 
 
-def test_on_the_day_of_establishment_the_order_of_lenin_came_with_the_certificate(rules_on):
+def test_on_the_day_of_establishment_the_order_of_lenin_came_with_the_certificate():
     rules = rules_on("1938-12-27")
     assert rules["order-of-lenin"] is Status.IN_FORCE
     assert rules["certificate"] is Status.IN_FORCE
     assert "gold-medal" not in rules
 
 
-def test_the_gold_medal_applies_from_the_day_of_its_decree(rules_on):
+def test_the_gold_medal_applies_from_the_day_of_its_decree():
     assert "gold-medal" not in rules_on("1940-05-21")
     assert rules_on("1940-05-22")["gold-medal"] is Status.IN_FORCE
 
 
-def test_a_limit_known_only_from_1940_is_uncertain_within_1940_and_certain_after(rules_on):
+def test_a_limit_known_only_from_1940_is_uncertain_within_1940_and_certain_after():
     assert rules_on("1940-03-01")["repeat-awards-limited"] is Status.UNCERTAIN
     assert rules_on("1941")["repeat-awards-limited"] is Status.IN_FORCE
 
 
-def test_on_14_may_1973_the_limit_ends_and_unlimited_awards_begin(rules_on):
+def test_on_14_may_1973_the_limit_ends_and_unlimited_awards_begin():
     day_before = rules_on("1973-05-13")
     assert day_before["repeat-awards-limited"] is Status.IN_FORCE
     assert "repeat-awards-unlimited" not in day_before
@@ -54,13 +78,13 @@ def test_on_14_may_1973_the_limit_ends_and_unlimited_awards_begin(rules_on):
     assert on_the_day["repeat-awards-unlimited"] is Status.IN_FORCE
 
 
-def test_the_whole_of_1973_is_uncertain_for_both_repeat_rules(rules_on):
+def test_the_whole_of_1973_is_uncertain_for_both_repeat_rules():
     rules = rules_on("1973")
     assert rules["repeat-awards-limited"] is Status.UNCERTAIN
     assert rules["repeat-awards-unlimited"] is Status.UNCERTAIN
 
 
-def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin(rules_on):
+def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin():
     rules = rules_on("1988-06-01")
     assert rules["repeat-order-of-lenin"] is Status.UNCERTAIN
     assert rules["repeat-order-of-lenin-abolished"] is Status.UNCERTAIN
@@ -70,14 +94,38 @@ def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin(rules_on):
     assert after["repeat-order-of-lenin-abolished"] is Status.IN_FORCE
 
 
-def test_in_1991_everything_is_uncertain_and_after_it_nothing_holds(rules_on):
+def test_the_rules_of_a_date_are_marked_uncertain_when_one_of_them_is():
+    def uncertain(on):
+        return rules_on_date(title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS, on=on).uncertain
+
+    assert uncertain(PartialDate(1988)) is True
+    assert uncertain(PartialDate(1989)) is False
+
+
+def test_the_rules_of_a_date_come_by_aspect_in_the_order_of_the_aspects():
+    result = rules_on_date(
+        title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS, on=PartialDate(1975)
+    )
+    assert [
+        (row.aspect, [rule.provision.slug for rule in row.rules]) for row in result.aspects
+    ] == [
+        ("rank", ["rank"]),
+        ("certificate", ["certificate"]),
+        ("order_of_lenin", ["order-of-lenin"]),
+        ("gold_medal", ["gold-medal"]),
+        ("repeat_awards", ["repeat-awards-unlimited"]),
+        ("repeat_order_of_lenin", ["repeat-order-of-lenin"]),
+    ]
+    assert result.title_existed is True
+
+
+def test_in_1991_everything_is_uncertain_and_after_it_nothing_holds():
     assert set(rules_on("1991-06").values()) == {Status.UNCERTAIN}
     assert rules_on("1992") == {}
 
 
-def test_a_title_with_unknown_dates_gives_uncertain_rules(seeded):
-    title = Title.objects.get(slug="hero-of-the-soviet-union")
-    rules = provisions_on(
-        title=title, provisions=list(title.provisions.all()), on=PartialDate(1975)
-    )
-    assert rules and {item.status for item in rules} == {Status.UNCERTAIN}
+def test_a_title_with_unknown_dates_gives_uncertain_rules():
+    undated = Title(slug="hero-of-the-soviet-union")
+    provisions = [_provision("rank", "rank"), _provision("order-of-lenin", "order_of_lenin")]
+    rules = rules_on("1975", title=undated, provisions=provisions)
+    assert rules == {"rank": Status.UNCERTAIN, "order-of-lenin": Status.UNCERTAIN}

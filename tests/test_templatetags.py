@@ -38,7 +38,7 @@ def test_json_ld_escapes_what_could_close_the_script():
     assert json.loads(body) == {"name": "</script><script>alert(1)</script> & co"}
 
 
-def test_language_versions_point_to_the_same_page_in_each_language(db):
+def test_language_versions_point_to_the_same_page_in_each_language():
     request = RequestFactory().get("/history/")
     template = Template(
         "{% load awards_tags %}{% language_versions as versions %}"
@@ -48,7 +48,7 @@ def test_language_versions_point_to_the_same_page_in_each_language(db):
         assert template.render(Context({"request": request})) == "ru=/history/;en=/en/history/;"
 
 
-def test_language_versions_keep_the_query_string(db):
+def test_language_versions_keep_the_query_string():
     request = RequestFactory().get("/en/rules/?year=1973&title=x")
     template = Template(
         "{% load awards_tags %}{% language_versions as versions %}{{ versions.0.path }}"

@@ -50,7 +50,9 @@ def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
     ]
 
 
-def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(no_records, make_title, make_decree):
+def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(
+    no_records, make_title, make_decree
+):
     old = make_title(established_on=PartialDate(1900))
     founding = make_decree(date=PartialDate(1910, 1, 1))
     make_title(established_on=PartialDate(1910, 1, 1), predecessor=old, established_by=founding)
@@ -60,7 +62,9 @@ def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(no_recor
     assert _slugs(periods[0]) == []
 
 
-def test_no_origins_period_when_nothing_came_before_the_first_title(no_records, make_title, make_event):
+def test_no_origins_period_when_nothing_came_before_the_first_title(
+    no_records, make_title, make_event
+):
     title = make_title(established_on=PartialDate(1950))
     make_event(date=PartialDate(1960))
     assert [period.key for period in _periods()] == [title.slug]
