@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: setup run test lint bench messages clean
+.PHONY: setup run test lint bench soak messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# gunicorn with production settings under load, a killed worker, a lost database (~2 min,
+# 127.0.0.1 only; needs the local PostgreSQL, creates the database heroes_soak).
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

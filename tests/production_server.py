@@ -48,8 +48,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30):
-    """Serve the site until the block ends; yield (base URL, the master process)."""
+def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30, log=None):
+    """Serve the site until the block ends; yield (base URL, the master process).
+
+    `log`, an open file, takes gunicorn's and the site's log instead of stderr.
+    """
     port = free_port()
     server = subprocess.Popen(
         [
@@ -68,6 +71,7 @@ def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30
         ],
         cwd=ROOT,
         env=environment,
+        stderr=log,
     )
     deadline = time.monotonic() + startup_seconds
     try:

@@ -1,0 +1,309 @@
+"""Soak test: gunicorn with the production settings under load, a killed worker, a lost database.
+
+Everything runs on 127.0.0.1 and stops by itself (about two minutes): a throwaway
+PostgreSQL database `heroes_soak` on the local server, reached through a TCP relay that
+this script can cut; gunicorn with a throwaway secret; threads that fetch the main public
+pages. Reported for each phase: requests/s, p50/p99 latency, non-2xx answers and errors.
+
+Goals: no non-2xx at steady load; a killed worker loses at most its in-flight request;
+with the database gone the first 503 comes within 5 s, and pages come back by themselves.
+"""
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The production-server helpers are the tests' (tests/production_server.py): one place.
+sys.path.insert(0, str(ROOT / "tests"))
+from production_server import (  # noqa: E402
+    collect_static,
+    gunicorn,
+    production_environment,
+)
+
+PAGES = [
+    "/",
+    "/en/",
+    "/history/",
+    "/titles/",
+    "/titles/hero-of-socialist-labour/",
+    "/en/titles/hero-of-socialist-labour/",
+    "/compare/heroes/",
+    "/rules/?title=hero-of-socialist-labour&year=1975&month=&day=",
+    "/search/?q=%D0%BC%D0%B5%D0%B4%D0%B0%D0%BB%D1%8C",
+]
+
+
+@dataclass
+class Outcome:
+    started: float
+    seconds: float
+    status: int  # 0: no HTTP answer (connection reset, timeout)
+
+
+@dataclass
+class PhaseReport:
+    name: str
+    connections: int
+    seconds: float
+    requests: int
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int
+    errors: int
+    notes: dict = field(default_factory=dict)
+
+
+class DatabaseRelay:
+    """A TCP relay to PostgreSQL that can be cut: open links dropped, new ones left hanging."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.cut = threading.Event()
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            client, _ = self.listener.accept()
+            with self.lock:
+                self.sockets.append(client)
+            if self.cut.is_set():
+                continue  # accepted, never answered: a hung database host
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.sockets.append(upstream)
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def disconnect(self):
+        self.cut.set()
+        with self.lock:
+            for connection in self.sockets:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+                connection.close()
+            self.sockets.clear()
+
+    def reconnect(self):
+        self.disconnect()  # the hanging links go too
+        self.cut.clear()
+
+
+def fetch(port: int, path: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    except (OSError, http.client.HTTPException):
+        return 0
+    finally:
+        connection.close()
+
+
+def load(*, port: int, connections: int, seconds: float, during=None) -> list[Outcome]:
+    """`connections` threads fetching PAGES in turn for `seconds`; `during()` runs alongside."""
+    outcomes: list[Outcome] = []
+    deadline = time.monotonic() + seconds
+
+    def client(offset: int):
+        number = offset
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            status = fetch(port, PAGES[number % len(PAGES)])
+            outcomes.append(Outcome(started, time.monotonic() - started, status))
+            number += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
+    for thread in threads:
+        thread.start()
+    if during:
+        during()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def report(name, connections, seconds, outcomes, **notes) -> PhaseReport:
+    latencies = sorted(outcome.seconds * 1000 for outcome in outcomes)
+    return PhaseReport(
+        name=name,
+        connections=connections,
+        seconds=seconds,
+        requests=len(outcomes),
+        requests_per_second=round(len(outcomes) / seconds, 1),
+        p50_ms=round(statistics.median(latencies), 1),
+        p99_ms=round(latencies[int(len(latencies) * 0.99) - 1], 1),
+        non_2xx=sum(1 for outcome in outcomes if outcome.status and outcome.status >= 300),
+        errors=sum(1 for outcome in outcomes if not outcome.status),
+        notes=notes,
+    )
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def prepare_database(url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--database", default="heroes_soak")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=12)
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "out" / "soak.json")
+    options = parser.parse_args()
+
+    prepare_database(f"{options.postgres}/postgres", options.database)
+    direct_url = f"{options.postgres}/{options.database}"
+    setup = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": direct_url}
+    for command in (["migrate", "--noinput", "-v0"], ["load_records"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=setup, check=True)
+
+    host, port = options.postgres.rsplit("@", 1)[1].split(":")
+    relay = DatabaseRelay((host, int(port)))
+    reports = []
+    with tempfile.TemporaryDirectory() as temporary:
+        static_root = Path(temporary) / "staticfiles"
+        collect_static(static_root=static_root)
+        environment = production_environment(
+            static_root=static_root,
+            database_url=f"{options.postgres.rsplit(':', 1)[0]}:{relay.port}/{options.database}",
+        )
+        log_path = options.output.with_suffix(".log")
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            log_path.open("w") as log,
+            gunicorn(environment=environment, workers=options.workers, log=log) as (base, master),
+        ):
+            site = int(base.rsplit(":", 1)[1])
+            load(port=site, connections=4, seconds=2)  # warm-up: connections, caches
+
+            for connections in (20, 100):
+                outcomes = load(port=site, connections=connections, seconds=options.seconds)
+                reports.append(report("steady", connections, options.seconds, outcomes))
+
+            killed = {}
+
+            def kill_one_worker():
+                time.sleep(options.seconds / 3)
+                victim = worker_pids(master.pid)[0]
+                killed["at"] = time.monotonic()
+                os.kill(victim, signal.SIGKILL)
+                while (
+                    victim in worker_pids(master.pid)
+                    or len(worker_pids(master.pid)) < options.workers
+                ):
+                    time.sleep(0.05)
+                killed["replaced_after_s"] = round(time.monotonic() - killed["at"], 2)
+
+            outcomes = load(
+                port=site, connections=20, seconds=options.seconds, during=kill_one_worker
+            )
+            failed = [o for o in outcomes if not o.status or o.status >= 300]
+            reports.append(
+                report(
+                    "worker killed",
+                    20,
+                    options.seconds,
+                    outcomes,
+                    worker_replaced_after_s=killed["replaced_after_s"],
+                    last_failure_after_kill_s=round(
+                        max((o.started + o.seconds for o in failed), default=killed["at"])
+                        - killed["at"],
+                        2,
+                    ),
+                )
+            )
+
+            outage = {}
+
+            def lose_the_database():
+                time.sleep(options.seconds / 4)
+                outage["cut"] = time.monotonic()
+                relay.disconnect()
+                time.sleep(options.seconds / 2)
+                outage["back"] = time.monotonic()
+                relay.reconnect()
+
+            outcomes = load(
+                port=site, connections=20, seconds=options.seconds * 1.5, during=lose_the_database
+            )
+            unavailable = [o for o in outcomes if o.status == 503]
+            after_return = [o for o in outcomes if o.started >= outage["back"] and o.status != 200]
+            reports.append(
+                report(
+                    "database lost",
+                    20,
+                    options.seconds * 1.5,
+                    outcomes,
+                    answers_503=len(unavailable),
+                    first_503_after_cut_s=round(
+                        min((o.started + o.seconds for o in unavailable), default=float("nan"))
+                        - outage["cut"],
+                        2,
+                    ),
+                    slowest_503_s=round(max((o.seconds for o in unavailable), default=0), 2),
+                    recovered_after_return_s=round(
+                        max((o.started + o.seconds for o in after_return), default=outage["back"])
+                        - outage["back"],
+                        2,
+                    ),
+                )
+            )
+
+    print(
+        f"{'phase':<15}{'conns':>6}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'non-2xx':>9}{'errors':>8}"
+    )
+    for phase in reports:
+        print(
+            f"{phase.name:<15}{phase.connections:>6}{phase.requests_per_second:>8}"
+            f"{phase.p50_ms:>9}{phase.p99_ms:>9}{phase.non_2xx:>9}{phase.errors:>8}"
+            + (f"  {phase.notes}" if phase.notes else "")
+        )
+    print(f"Figures in {options.output}, the server's log in {log_path}.")
+    options.output.write_text(json.dumps([asdict(phase) for phase in reports], indent=2))
+
+
+if __name__ == "__main__":
+    main()
