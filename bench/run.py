@@ -222,8 +222,17 @@ def csv_writer_export() -> int:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    columns = ["slug", "published", "date", "name_ru", "name_en", "description_ru"]
-    links = ("titles", "medals", "citations")
+    # The columns of EventResource, in its order but with the links last.
+    columns = [
+        "slug",
+        "published",
+        "date",
+        "name_ru",
+        "name_en",
+        "description_ru",
+        "description_en",
+    ]
+    links = ("titles", "decrees", "medals", "citations")
     writer.writerow([*columns, *links])
     size = 0
     rows = Event.objects.order_by("date", "slug").values_list("pk", *columns).iterator(2000)
