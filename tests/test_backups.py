@@ -7,11 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from roles import chief_editors_group
 from test_admin import admin_url, change_form_data
 
 from awards import models
 from awards.backups import backup_models
-from awards.editors import CHIEF_EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def edited_records(seeded, editor_client, editor):
         status=models.ImportLog.Status.REJECTED,
         errors="Строка 2, name_ru: обязательное поле.",
     )
-    editor.groups.add(Group.objects.get(name=CHIEF_EDITORS_GROUP))
+    editor.groups.add(chief_editors_group())
 
 
 # Emptied with flush, which PostgreSQL allows only outside the test's transaction.

@@ -2,11 +2,12 @@
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
+from roles import chief_editors_group
 
-from awards.editors import CHIEF_EDITORS_GROUP, reset_demo_editor
+from awards.editors import reset_demo_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -90,10 +91,8 @@ def test_chief_editors_see_the_failed_logins_and_editors_do_not(client, account,
     username, _ = account
     fail_until_locked(client, username)
     chief, _ = reset_demo_editor(username="chief-editor")
-    chief_user = Group.objects.get(name=CHIEF_EDITORS_GROUP).user_set.model.objects.get(
-        username=chief
-    )
-    chief_user.groups.add(Group.objects.get(name=CHIEF_EDITORS_GROUP))
+    chief_user = get_user_model().objects.get(username=chief)
+    chief_user.groups.add(chief_editors_group())
 
     client.force_login(chief_user)
     attempts = client.get("/admin/axes/accessattempt/")

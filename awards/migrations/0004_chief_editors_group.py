@@ -14,9 +14,10 @@ LOGIN_LOG_PERMISSIONS = [
 def add_chief_editors(apps, schema_editor):
     # Permissions are normally created after all migrations; this one needs axes' now.
     axes = apps.get_app_config("axes")
-    axes.models_module = True
+    models_module = getattr(axes, "models_module", None)
+    axes.models_module = models_module or True
     create_permissions(axes, apps=apps, verbosity=0)
-    axes.models_module = None
+    axes.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
