@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from awards import timeline
@@ -580,4 +581,36 @@ def test_a_title_at_several_dates_in_english(client, seeded):
     assert "13 May 1973 14 May 1973" in text
     assert (
         'Changed No limit on the number of repeat awards of the "Hammer and Sickle" medal' in text
+    )
+
+
+# Templates -----------------------------------------------------------------------------
+
+MAX_TEMPLATE_LINE = 120
+
+
+def test_no_template_line_is_longer_than_120_characters():
+    templates = settings.BASE_DIR / "templates"
+    too_long = [
+        f"{path.relative_to(templates)}:{number} has {len(line)} characters"
+        for path in sorted(templates.rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > MAX_TEMPLATE_LINE
+    ]
+    assert too_long == []
+
+
+def test_record_pages_give_each_linked_kind_its_own_headed_section(client, seeded):
+    html = _get(client, "/events/1988-repeat-order-of-lenin-abolished/").content.decode()
+    for kind in ("title", "medal"):
+        assert f'<section aria-labelledby="{kind}-heading">' in html
+        assert f'<h2 id="{kind}-heading">' in html
+
+
+def test_provisions_an_act_changed_are_listed_with_their_title_and_aspect(client, seeded):
+    html = _get(client, "/decrees/1973-05-14-repeat-awards/").content.decode()
+    line = re.search(r'<ul class="provisions">\s*<li>(.*?)</li>', html, flags=re.S).group(1)
+    assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip() == (
+        "Герой Социалистического Труда: повторные награждения — "
+        "Число повторных награждений медалью «Серп и Молот» не ограничено"
     )

@@ -55,3 +55,12 @@ def test_language_versions_keep_the_query_string():
     )
     with translation.override("en"):
         assert template.render(Context({"request": request})) == "/rules/?year=1973&amp;title=x"
+
+
+def test_an_address_with_a_query_is_encoded_and_escaped_for_html():
+    template = Template(
+        "{% load awards_tags %}{% url_with_query 'awards:compare-dates' title=slug dates=dates %}"
+    )
+    with translation.override("en"):
+        html = template.render(Context({"slug": "hero-of-labour", "dates": "1939 1941"}))
+    assert html == "/en/compare/dates/?title=hero-of-labour&amp;dates=1939%201941"

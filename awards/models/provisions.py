@@ -148,3 +148,18 @@ class Provision(CitedRecord):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def start_act(self) -> Decree | Event | None:
+        """The act, or else the event, that set the provision."""
+        return self.start_decree or self.start_event
+
+    @property
+    def end_act(self) -> Decree | Event | None:
+        """The act, or else the event, that ended the provision."""
+        return self.end_decree or self.end_event
+
+    @property
+    def holds_for_whole_life(self) -> bool:
+        """True when the source gives no start, no end and nothing that set the provision."""
+        return not (self.start or self.end or self.start_act)

@@ -89,6 +89,13 @@ class Citation(Record):
                 {"quote_ru": _("The quotation does not occur in the text of the source.")}
             )
 
+    def place(self) -> str:
+        """Where the passage stands in its source: its paragraph and sentence."""
+        return _("paragraph %(paragraph)s, sentence %(sentence)s") % {
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+        }
+
     def cited_by(self) -> list[tuple[str, list[Record]]]:
         """The records citing the passage: (kind, records) for each kind that has any.
 

@@ -1,10 +1,12 @@
-"""Presentation helpers: dates with their precision, links between languages, JSON-LD."""
+"""Presentation helpers: dates with their precision, links between languages, addresses with a
+query, JSON-LD."""
 
 import json
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -56,6 +58,12 @@ def canonical_url(context):
     request = context["request"]
     query = context.get("canonical_query", "")
     return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+
+
+@register.simple_tag
+def url_with_query(name, **query):
+    """The address of a named page with its query string: a comparison already chosen."""
+    return f"{reverse(name)}?{urlencode(query, quote_via=quote)}"
 
 
 @register.filter
