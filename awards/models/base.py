@@ -78,6 +78,9 @@ class Record(models.Model):
     # pre_save(); save() keeps updated_at current for every other write.
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+    # Optimistic concurrency: every write of the record raises it by one, and a write
+    # based on an older version is refused instead of overwriting newer work.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = RecordQuerySet.as_manager()
 
