@@ -90,12 +90,15 @@ def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30
 
 
 @contextmanager
-def silent_database():
-    """A TCP port that accepts connections and never answers: a hung database host."""
+def silent_database(accepted: list | None = None):
+    """A TCP port that accepts connections and never answers: a hung database host.
+
+    Each accepted connection is appended to ``accepted`` when a list is given.
+    """
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(64)
-    held = []
+    held = accepted if accepted is not None else []
     stop = threading.Event()
 
     def accept():

@@ -48,3 +48,22 @@ def test_a_database_that_never_answers_gives_a_503_within_five_seconds(static_ro
     assert status == 503, body[:500]
     assert headers["Retry-After"] == "30"
     assert "Temporarily unavailable" in body.decode()
+
+
+def test_after_a_failed_connect_the_next_requests_answer_503_without_waiting_again(static_root):
+    accepted = []
+    with silent_database(accepted) as port:
+        environment = production_environment(
+            static_root=static_root, database_url=f"postgres://postgres@127.0.0.1:{port}/x"
+        )
+        with gunicorn(environment=environment) as (base, _):
+            first, _, _ = fetch(f"{base}/en/", timeout=5)
+            attempts = len(accepted)
+            second, headers, _ = fetch(f"{base}/en/history/", timeout=5)
+            after = len(accepted)
+
+    assert (first, second) == (503, 503)
+    assert headers["Retry-After"] == "30"
+    # The second request did not try to connect: it answered from the failed connect.
+    assert attempts >= 1
+    assert after == attempts
