@@ -43,7 +43,7 @@ class Authority(CitedRecord):
 
     objects = AuthorityQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("authority")
         verbose_name_plural = _("authorities")
@@ -63,7 +63,7 @@ class Person(CitedRecord):
 
     objects = PersonQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")

@@ -126,7 +126,7 @@ class Decree(CitedRecord):
 
     objects = DecreeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["date", "slug"]
         verbose_name = _("normative act")
         verbose_name_plural = _("normative acts")
@@ -172,7 +172,7 @@ class Title(CitedRecord):
 
     objects = TitleQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["established_on", "slug"]
         verbose_name = _("title")
         verbose_name_plural = _("titles")
@@ -255,7 +255,7 @@ class Medal(CitedRecord):
 
     objects = MedalQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("insignia")
         verbose_name_plural = _("insignia")
@@ -298,7 +298,7 @@ class Event(CitedRecord):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["date", "slug"]
         verbose_name = _("event")
         verbose_name_plural = _("events")

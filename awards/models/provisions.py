@@ -103,7 +103,7 @@ class Provision(CitedRecord):
 
     objects = ProvisionQuerySet.as_manager()
 
-    class Meta:
+    class Meta(CitedRecord.Meta):
         ordering = ["title__slug", "aspect", "start", "slug"]
         verbose_name = _("provision")
         verbose_name_plural = _("provisions")

@@ -47,7 +47,7 @@ class Source(Record):
 
     objects = SourceQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["name"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
@@ -68,7 +68,7 @@ class Citation(Record):
 
     objects = CitationQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["source__name", "paragraph", "sentence", "slug"]
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
