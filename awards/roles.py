@@ -1,0 +1,94 @@
+"""The editors' roles, defined once: what an editor and a chief editor may do.
+
+- An **editor** sees every record and the import log, adds records (as drafts), changes
+  them, and imports files with a preview: new drafts and changes to drafts.
+- A **chief editor** may besides publish and withdraw records, delete records that no
+  other record uses, confirm imports that create or change published records, and read
+  the log of logins and lockouts (django-axes).
+
+Each role is a user group of the same name whose permissions are exactly those below.
+Migrations set them (``0007_role_permissions`` calls ``set_role_permissions``); a change
+to the definition needs a new migration that calls it again.
+"""
+
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.management import create_permissions
+from django.db.models import Q
+
+EDITORS = "editors"
+CHIEF_EDITORS = "chief editors"
+
+# Every kind of record, by model name; each has Django's permissions and "publish".
+RECORD_MODEL_NAMES = (
+    "source",
+    "citation",
+    "authority",
+    "person",
+    "decree",
+    "title",
+    "medal",
+    "event",
+    "provision",
+)
+
+# What each role may do with every kind of record, as permission actions.
+RECORD_ACTIONS = {
+    EDITORS: ("view", "add", "change"),
+    CHIEF_EDITORS: ("view", "add", "change", "delete", "publish"),
+}
+
+# Permissions beyond the records: (app label, codename).
+OTHER_PERMISSIONS = {
+    EDITORS: (("awards", "view_importlog"),),
+    CHIEF_EDITORS: (
+        ("awards", "view_importlog"),
+        ("axes", "view_accessattempt"),
+        ("axes", "view_accessfailurelog"),
+        ("axes", "view_accesslog"),
+    ),
+}
+
+ROLES = tuple(RECORD_ACTIONS)
+
+
+def role_permissions(role: str) -> list[tuple[str, str]]:
+    """The (app label, codename) pairs of the permissions a role's group holds."""
+    return [
+        ("awards", f"{action}_{model_name}")
+        for model_name in RECORD_MODEL_NAMES
+        for action in RECORD_ACTIONS[role]
+    ] + list(OTHER_PERMISSIONS[role])
+
+
+def set_role_permissions(*, apps) -> None:
+    """Create each role's group if missing and give it exactly the role's permissions.
+
+    ``apps`` is a migration's app registry, or ``django.apps.apps`` outside migrations.
+    """
+    # Permissions are normally created after all migrations; the groups need them now.
+    for app_label in ("awards", "axes"):
+        app_config = apps.get_app_config(app_label)
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        wanted = role_permissions(role)
+        matching = Q()
+        for app_label, codename in wanted:
+            matching |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(matching))
+        if len(permissions) != len(wanted):
+            found = {(p.content_type.app_label, p.codename) for p in permissions}
+            raise LookupError(f"Permissions missing for {role}: {sorted(set(wanted) - found)}")
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(permissions)
+
+
+def may_publish(user, model) -> bool:
+    """True when the user may publish and withdraw records of the model (a chief editor)."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename('publish', opts)}")
