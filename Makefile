@@ -29,6 +29,7 @@ setup: $(STAMP) messages
 
 run: setup
 	$(BIN)/python manage.py create_demo_editor
+	$(BIN)/python manage.py create_demo_editor --chief
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) messages

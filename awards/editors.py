@@ -1,25 +1,35 @@
-"""The editors' group and the demo editor account."""
+"""The demo editor accounts: a staff user in the editors' or the chief editors' group."""
 
 import secrets
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
-EDITORS_GROUP = "editors"
-# Created by migration 0004: may also read the log of logins and lockouts.
-CHIEF_EDITORS_GROUP = "chief editors"
+from awards.roles import CHIEF_EDITORS, EDITORS, set_role_permissions
+
+EDITORS_GROUP = EDITORS
+CHIEF_EDITORS_GROUP = CHIEF_EDITORS
 DEMO_EDITOR_USERNAME = "editor"
+DEMO_CHIEF_EDITOR_USERNAME = "chief-editor"
 
 
 def ensure_editors_group() -> Group:
-    """The group whose members may view, add, change and delete every record of the history."""
-    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="awards"))
-    return group
+    """The editors' group, with its role's permissions as the migrations set them."""
+    return ensure_role_group(EDITORS)
 
 
-def reset_demo_editor(*, username: str = DEMO_EDITOR_USERNAME) -> tuple[str, str]:
-    """Create or reset a staff account in the editors' group; return its login and new password."""
+def ensure_role_group(role: str) -> Group:
+    """A role's group as migrations make it (again, where a test has flushed it)."""
+    set_role_permissions(apps=apps)
+    return Group.objects.get(name=role)
+
+
+def reset_demo_editor(
+    *, username: str = DEMO_EDITOR_USERNAME, chief: bool = False
+) -> tuple[str, str]:
+    """Create or reset a staff account in the editors' group (the chief editors' with
+    ``chief``); return its login and new password."""
     password = secrets.token_urlsafe(12)
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.is_staff = True
@@ -27,5 +37,5 @@ def reset_demo_editor(*, username: str = DEMO_EDITOR_USERNAME) -> tuple[str, str
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.add(ensure_editors_group())
+    user.groups.set([ensure_role_group(CHIEF_EDITORS if chief else EDITORS)])
     return username, password

@@ -198,3 +198,19 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def chief_editor(db):
+    from django.contrib.auth import get_user_model
+
+    from awards.editors import reset_demo_editor
+
+    username, _ = reset_demo_editor(username="test-chief-editor", chief=True)
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def chief_editor_client(client, chief_editor):
+    client.force_login(chief_editor)
+    return client
