@@ -2,7 +2,8 @@
 
 DJANGO_DEBUG, DJANGO_SECRET_KEY (required unless debugging), DJANGO_ALLOWED_HOSTS,
 DATABASE_URL (default: SQLite file in the project root), DATABASE_CONN_MAX_AGE,
-DATABASE_CONNECT_TIMEOUT, IMPORT_MAX_UPLOAD_BYTES, LOGIN_FAILURE_LIMIT,
+DATABASE_CONNECT_TIMEOUT, IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
+REDIS_URL, LOGIN_FAILURE_LIMIT,
 LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT.
 """
 
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "awards",
 ]
 
@@ -199,6 +202,23 @@ CONTENT_SECURITY_POLICY = {
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+# An admin import of more rows than this runs as a background task with a progress page.
+IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "2000"))
+# Uploaded files of background imports: private, never served (not under any static or
+# media URL); a job's file is kept for a retry until the import is written.
+IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT") or BASE_DIR / "private" / "imports")
+
+# Background tasks (Django's Tasks API, backported by django-tasks): a queue in the
+# database, run by `manage.py db_worker` (which `make run` starts beside the server); with
+# REDIS_URL, the same tasks go to RQ on Redis, run by `manage.py rqworker --job-class
+# django_tasks_rq.Job` (as many workers as wanted).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -66,6 +66,7 @@ def test_title_columns_name_relations_by_slug():
         "predecessor",
         "conferred_by",
         "citations",
+        "version",
     ]
 
 

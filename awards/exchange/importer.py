@@ -12,10 +12,21 @@ The rule of the editors: bad input changes nothing. An import runs in named stag
 
 An unchanged record is neither saved nor given a history entry. Every import that writes,
 and every import refused, is logged.
+
+Versions: every record written gets its version raised by one (a new record starts at 1).
+A row whose record changed after the file was exported (its ``version`` cell is older than
+the record's) or after the preview that the editor confirms (``expected_versions``) is a
+conflict: the import is refused and the row named, instead of overwriting newer work.
+
+Progress: a caller may pass ``progress=``, a callable that receives a Progress after each
+stage and each batch of rows (the admin's background jobs store it, the command draws a
+bar); the importer knows nothing of who listens.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -48,6 +59,42 @@ UNCHANGED = "skip"
 
 # Errors kept and shown; past these only their number is counted.
 MAX_REPORTED_ERRORS = 100
+# Rows between two progress reports while cleaning and checking.
+PROGRESS_EVERY = 1000
+# The column that carries the version a row was exported from: checked, never written.
+VERSION_COLUMN = "version"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far an import is: rows read from the file, rows checked, records written."""
+
+    stage: str
+    total: int
+    read: int = 0
+    validated: int = 0
+    to_write: int = 0
+    written: int = 0
+    errors: int = 0
+
+
+class ProgressCallback(Protocol):
+    def __call__(self, progress: Progress) -> None: ...
+
+
+class _Tracker:
+    """Counts rows through the stages and tells the caller's callback, if any."""
+
+    def __init__(self, callback: ProgressCallback | None, *, total: int, report):
+        self.callback = callback
+        self.report = report
+        self.counts = {"stage": "read", "total": total}
+
+    def __call__(self, **counts) -> None:
+        self.counts.update(counts)
+        if self.callback is not None:
+            errors = len(self.report.errors) + self.report.more_errors
+            self.callback(Progress(**self.counts, errors=errors))
 
 
 @dataclass(frozen=True)
@@ -58,6 +105,8 @@ class RowError:
     row: int | None
     column: str
     message: str
+    # The row's record changed since the file was exported or since the preview.
+    conflict: bool = False
 
     def __str__(self):
         where = _("row %(row)s") % {"row": self.row} if self.row is not None else _("file")
@@ -90,17 +139,45 @@ class ImportReport:
     more_errors: int = 0
     outcomes: list[RowOutcome] = field(default_factory=list)
     failed_rows: set = field(default_factory=set, repr=False)
+    # The version of each record the file names that existed when it was checked, by slug:
+    # what a confirmation later expects to find unchanged.
+    versions: dict[str, int] = field(default_factory=dict, repr=False)
+    # The file's columns, and the cells of each row with a reported error (as text), so that
+    # the errors can be shown beside the values they are about.
+    headers: list[str] = field(default_factory=list)
+    error_cells: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def add_error(self, row: int | None, column: str, message) -> None:
+    @property
+    def conflicts(self) -> list[RowError]:
+        return [error for error in self.errors if error.conflict]
+
+    def add_error(self, row: int | None, column: str, message, *, conflict: bool = False) -> None:
         if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append(RowError(row=row, column=column, message=str(message)))
+            self.errors.append(
+                RowError(row=row, column=column, message=str(message), conflict=conflict)
+            )
         else:
             self.more_errors += 1
         self.failed_rows.add(row)
+
+    def keep_error_cells(self, table: Table) -> None:
+        """The cells of every row an error is reported for, as the file holds them."""
+        self.headers = list(table.headers)
+        for error in self.errors:
+            if error.row is None or error.row in self.error_cells:
+                continue
+            if error.row == table.header_row_number:
+                self.error_cells[error.row] = list(table.headers)
+                continue
+            offset = error.row - table.first_row_number
+            if 0 <= offset < len(table.rows):
+                self.error_cells[error.row] = [
+                    "" if cell is None else str(cell) for cell in table.rows[offset]
+                ]
 
     def refuse(self, *, rows: int) -> None:
         """Nothing is written: no row counts as new, updated or unchanged."""
@@ -160,6 +237,34 @@ class Plan:
     links_to_add: dict = field(default_factory=lambda: defaultdict(list))
     links_to_remove: dict = field(default_factory=lambda: defaultdict(list))
     levels: list = field(default_factory=list)
+    # The version each updated record had when it was read, by primary key.
+    read_versions: dict[int, int] = field(default_factory=dict)
+
+
+class StaleRecords(Exception):
+    """Records changed by someone else between the check and the write."""
+
+    def __init__(self, versions: dict[str, int]):
+        super().__init__(versions)
+        self.versions = versions
+
+
+def _changed_meanwhile(read: int, current: int) -> str:
+    if not current:
+        return _("The record was deleted after the file was checked.")
+    if not read:
+        return _("A record with this slug was added after the file was checked.")
+    return _(
+        "The record was changed by someone else after the file was checked "
+        "(version %(read)d then, %(current)d now); check the file again."
+    ) % {"read": read, "current": current}
+
+
+def _older_than_exported(exported: int, current: int) -> str:
+    return _(
+        "The record has changed since this row was exported (version %(exported)d in the "
+        "file, %(current)d now); export it again and redo the change."
+    ) % {"exported": exported, "current": current}
 
 
 # The front doors ----------------------------------------------------------------------
@@ -175,10 +280,14 @@ def import_file(
     user=None,
     dry_run: bool = False,
     origin: str = ImportLog.Origin.COMMAND,
+    expected_versions: Mapping[str, int] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Read a file (its format by its extension unless given) and import it with
     import_table(); a file that cannot be read is refused and logged like a bad row."""
     file_format = file_format or format_from_name(file_name)
+    if progress is not None:
+        progress(Progress(stage="read", total=0))
     try:
         table = read_table(data, file_format=file_format, encoding=encoding)
     except ImportFileError as error:
@@ -197,6 +306,8 @@ def import_file(
         dry_run=dry_run,
         file_name=file_name,
         origin=origin,
+        expected_versions=expected_versions,
+        progress=progress,
     )
 
 
@@ -208,8 +319,18 @@ def import_table(
     dry_run: bool = False,
     file_name: str = "",
     origin: str = ImportLog.Origin.COMMAND,
+    expected_versions: Mapping[str, int] | None = None,
+    progress: ProgressCallback | None = None,
+    may_change_published: bool = True,
 ) -> ImportReport:
-    """Import a table of records matched by slug: all of it, or, on any error, nothing."""
+    """Import a table of records matched by slug: all of it, or, on any error, nothing.
+
+    Without ``may_change_published`` (an editor's import, awards.roles) every row that
+    creates or changes a published record is an error.
+
+    ``expected_versions`` (slug → version, as ImportReport.versions of the preview gave
+    them) makes every row whose record changed since then a conflict.
+    """
     model = resource._meta.model
     columns = import_columns(resource)
     report = ImportReport(
@@ -218,26 +339,58 @@ def import_table(
         file_format=table.file_format,
         dry_run=dry_run,
     )
+    total = len(table.rows)
+    track = _Tracker(progress, total=total, report=report)
+    track(stage="read", read=0)
     check_headers(columns=columns, table=table, report=report)
     if report.ok:
-        rows = clean_rows(columns=columns, table=table, report=report)
-        plan = resolve(model=model, columns=columns, table=table, rows=rows, report=report)
-        validate(plan=plan, report=report)
+        rows = clean_rows(columns=columns, table=table, report=report, track=track)
+        plan = resolve(
+            model=model,
+            columns=columns,
+            table=table,
+            rows=rows,
+            report=report,
+            expected_versions=expected_versions,
+        )
+        validate(plan=plan, report=report, track=track, total=total)
+        if not may_change_published:
+            refuse_published_changes(report=report)
     if not report.ok:
-        report.refuse(rows=len(table.rows))
-        log_import(report=report, user=user, origin=origin)
-        return report
+        return _refused(report, table=table, user=user, origin=origin, track=track)
+    track(stage="validate", validated=total, to_write=report.new + report.updated)
     if dry_run:
+        track(stage="done")
         return report
     try:
         with transaction.atomic():
-            write(plan=plan, user=user, reason=_("Imported from %(file)s") % {"file": file_name})
+            write(
+                plan=plan,
+                user=user,
+                reason=_("Imported from %(file)s") % {"file": file_name},
+                track=track,
+            )
             log_import(report=report, user=user, origin=origin)
+    except StaleRecords as stale:
+        for slug, current in stale.versions.items():
+            number = next(o.number for o in report.outcomes if o.instance.slug == slug)
+            report.add_error(
+                number, "", _changed_meanwhile(report.versions[slug], current), conflict=True
+            )
+        return _refused(report, table=table, user=user, origin=origin, track=track)
     except IntegrityError:
         # Another editor saved one of these slugs between the check and the write.
         report.add_error(None, "", _("The records changed while the file was imported; try again."))
-        report.refuse(rows=len(table.rows))
-        log_import(report=report, user=user, origin=origin)
+        return _refused(report, table=table, user=user, origin=origin, track=track)
+    track(stage="done")
+    return report
+
+
+def _refused(report: ImportReport, *, table: Table, user, origin: str, track) -> ImportReport:
+    report.keep_error_cells(table)
+    report.refuse(rows=len(table.rows))
+    log_import(report=report, user=user, origin=origin)
+    track(stage="done")
     return report
 
 
@@ -291,22 +444,30 @@ def check_headers(*, columns: dict[str, Column], table: Table, report: ImportRep
             report.add_error(header_row, name, _("This required column is missing from the file."))
 
 
-def clean_rows(*, columns: dict[str, Column], table: Table, report: ImportReport) -> list[CleanRow]:
-    """Each non-empty row's values by column; a slug seen twice is an error."""
+def clean_rows(
+    *, columns: dict[str, Column], table: Table, report: ImportReport, track=None
+) -> list[CleanRow]:
+    """Each non-empty row's values by column; a slug seen twice is an error. A row without
+    a version (added to an exported file) is as good as a row of a file without the column."""
     present = [(index, columns[header]) for index, header in enumerate(table.headers)]
     width = len(table.headers)
     rows = []
     first_seen = {}
     for offset, cells in enumerate(table.rows):
         number = table.first_row_number + offset
+        if track is not None and offset % PROGRESS_EVERY == 0 and offset:
+            track(stage="clean", read=offset)
         if not any(is_filled(cell) for cell in cells):
             continue
         if len(cells) > width and any(is_filled(cell) for cell in cells[width:]):
             report.add_error(number, "", _("The row has more cells than the file has columns."))
         values = {}
         for index, column in present:
+            cell = cells[index] if index < len(cells) else None
+            if column.name == VERSION_COLUMN and not is_filled(cell):
+                continue
             try:
-                values[column.name] = column.clean(cells[index] if index < len(cells) else None)
+                values[column.name] = column.clean(cell)
             except ValidationError as error:
                 for message in error.messages:
                     report.add_error(number, column.name, message)
@@ -323,6 +484,8 @@ def clean_rows(*, columns: dict[str, Column], table: Table, report: ImportReport
             continue
         first_seen[slug] = number
         rows.append(CleanRow(number, values))
+    if track is not None:
+        track(stage="clean", read=len(table.rows))
     return rows
 
 
@@ -336,9 +499,11 @@ def resolve(
     table: Table,
     rows: list[CleanRow],
     report: ImportReport,
+    expected_versions: Mapping[str, int] | None = None,
 ) -> Plan:
     """Match rows to records by slug, find the records their slugs name, and plan the
-    changes: which records are new, which fields and links change."""
+    changes: which records are new, which fields and links change, and which rows would
+    overwrite a newer version of their record (conflicts)."""
     in_file = {name: column for name, column in columns.items() if name in table.headers}
     existing = fetch_by_slug(
         model,
@@ -346,6 +511,7 @@ def resolve(
         select_related=[c.field.name for c in in_file.values() if c.kind is Kind.FOREIGN_KEY],
     )
     by_slug = dict(existing)
+    report.versions = {slug: record.version for slug, record in existing.items()}
     # Every field given, so that no default is computed again for each new record.
     defaults = {
         field.attname: field.get_default()
@@ -365,7 +531,31 @@ def resolve(
     plan = Plan(model=model, columns=columns)
     for row in rows:
         _plan_row(plan, row, by_slug[row.values["slug"]], targets, links, report)
+    for change in plan.pending:
+        _check_version(change, report, expected_versions)
     return plan
+
+
+def _check_version(change, report: ImportReport, expected_versions) -> None:
+    """A row that would write over a newer version of its record is a conflict: newer than
+    the version the row was exported from, or than the one the preview read."""
+    slug = change.row.values["slug"]
+    current = 0 if change.is_new else change.instance.version
+    exported = change.row.values.get(VERSION_COLUMN)
+    if exported is not None and not change.is_new and exported < current:
+        report.add_error(
+            change.row.number,
+            VERSION_COLUMN,
+            _older_than_exported(exported, current),
+            conflict=True,
+        )
+    elif expected_versions is not None and expected_versions.get(slug, 0) != current:
+        report.add_error(
+            change.row.number,
+            "",
+            _changed_meanwhile(expected_versions.get(slug, 0), current),
+            conflict=True,
+        )
 
 
 def _relation_targets(*, model, columns, rows, by_slug) -> dict[type, dict[str, models.Model]]:
@@ -396,7 +586,7 @@ def _plan_row(plan, row, instance, targets, links, report) -> None:
     link_changes = []
     for name, value in row.values.items():
         column = plan.columns[name]
-        if name == "slug":
+        if name in ("slug", VERSION_COLUMN):
             continue
         if column.kind is Kind.VALUE:
             old = getattr(instance, column.field.attname)
@@ -438,11 +628,17 @@ def _plan_row(plan, row, instance, targets, links, report) -> None:
 # Stage 4: validate --------------------------------------------------------------------
 
 
-def validate(*, plan: Plan, report: ImportReport) -> None:
+def validate(*, plan: Plan, report: ImportReport, track=None, total: int = 0) -> None:
     """Each changed record's own rules (``Model.clean``: uniqueness is the slug's, matched
     above), then the order in which new records can be inserted."""
     now = timezone.now()
-    for change in plan.pending:
+    # Rows that need no check of their own (unchanged, or already failed) are checked.
+    done = total - len(plan.pending)
+    for index, change in enumerate(plan.pending):
+        if track is not None and index % PROGRESS_EVERY == 0:
+            track(stage="validate", validated=done + index)
+        if change.row.number in report.failed_rows:
+            continue
         try:
             change.instance.clean()
         except ValidationError as error:
@@ -451,6 +647,22 @@ def validate(*, plan: Plan, report: ImportReport) -> None:
         _accept(plan, change, report, now)
     plan.pending = []
     _order_new_records(plan, report)
+    report.failed = len(report.failed_rows - {None})
+
+
+def refuse_published_changes(*, report: ImportReport) -> None:
+    """Each row that creates, changes or withdraws a published record becomes an error:
+    only a chief editor may import those (awards.roles)."""
+    for outcome in report.outcomes:
+        if outcome.instance.published or outcome.previous.get("published"):
+            report.add_error(
+                outcome.number,
+                "published" if "published" in outcome.values else "",
+                _(
+                    "The row changes a published record: only a chief editor may import "
+                    "changes to published records. Import it as a draft or ask a chief editor."
+                ),
+            )
     report.failed = len(report.failed_rows - {None})
 
 
@@ -479,6 +691,8 @@ def _accept(plan: Plan, change: "PendingChange", report: ImportReport, now) -> N
         import_type = NEW
     else:
         instance.updated_at = now
+        plan.read_versions[instance.pk] = instance.version
+        instance.version += 1
         plan.updated.append(instance)
         report.updated += 1
         import_type = UPDATED
@@ -539,15 +753,27 @@ def _order_new_records(plan: Plan, report: ImportReport) -> None:
 # Stage 5: write -----------------------------------------------------------------------
 
 
-def write(*, plan: Plan, user, reason: str) -> None:
-    """Records, then their links, then one history entry each (which holds the links)."""
+def write(*, plan: Plan, user, reason: str, track=None) -> None:
+    """Records, then their links, then one history entry each (which holds the links).
+
+    The records to update are locked and their versions compared with those read: one
+    changed meanwhile raises StaleRecords, and the caller's transaction writes nothing.
+    """
     model = plan.model
+    _lock_unchanged(plan)
+    written = 0
     for level in plan.levels:
-        model.objects.bulk_create(level, batch_size=BATCH_SIZE)
-    if plan.updated:
-        model.objects.bulk_update(
-            plan.updated, sorted(plan.changed_fields | {"updated_at"}), batch_size=BATCH_SIZE
-        )
+        for chunk in chunks(level, BATCH_SIZE):
+            model.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
+            written += len(chunk)
+            if track is not None:
+                track(stage="write", written=written)
+    fields = sorted(plan.changed_fields | {"updated_at", "version"})
+    for chunk in chunks(plan.updated, BATCH_SIZE):
+        model.objects.bulk_update(chunk, fields, batch_size=BATCH_SIZE)
+        written += len(chunk)
+        if track is not None:
+            track(stage="write", written=written)
     for name, pks in plan.links_to_remove.items():
         through, _source, _target = link_columns(plan.columns[name].field)
         for chunk in chunks(pks):
@@ -562,3 +788,18 @@ def write(*, plan: Plan, user, reason: str) -> None:
         user=user if user is not None and user.is_authenticated else None,
         reason=reason,
     )
+
+
+def _lock_unchanged(plan: Plan) -> None:
+    """Lock the rows about to be updated; refuse if any moved past the version read."""
+    stale = {}
+    for chunk in chunks(list(plan.read_versions)):
+        for pk, slug, version in (
+            plan.model._default_manager.select_for_update()
+            .filter(pk__in=chunk)
+            .values_list("pk", "slug", "version")
+        ):
+            if version != plan.read_versions[pk]:
+                stale[slug] = version
+    if stale:
+        raise StaleRecords(stale)

@@ -2,7 +2,9 @@
 
 Columns are named after the fields, both language versions as their own columns;
 relations are slugs, many-to-many relations a list of slugs in one cell. Records are
-matched by slug. These are declarations: awards.exchange.importer and exporter read them.
+matched by slug; the last column, ``version``, is the version of the record a file was
+exported from: an import checks it against the record's (a stale row is a conflict) and
+never writes it. These are declarations: awards.exchange.importer and exporter read them.
 """
 
 from django.db import models
@@ -57,7 +59,17 @@ class RecordResource(resources.ModelResource):
 class SourceResource(RecordResource):
     class Meta:
         model = records.Source
-        fields = ("slug", "published", "name_ru", "name_en", "author", "url", "language", "text")
+        fields = (
+            "slug",
+            "published",
+            "name_ru",
+            "name_en",
+            "author",
+            "url",
+            "language",
+            "text",
+            "version",
+        )
 
 
 class CitationResource(RecordResource):
@@ -65,7 +77,16 @@ class CitationResource(RecordResource):
 
     class Meta:
         model = records.Citation
-        fields = ("slug", "published", "source", "paragraph", "sentence", "quote_ru", "quote_en")
+        fields = (
+            "slug",
+            "published",
+            "source",
+            "paragraph",
+            "sentence",
+            "quote_ru",
+            "quote_en",
+            "version",
+        )
 
 
 class AuthorityResource(RecordResource):
@@ -86,6 +107,7 @@ class AuthorityResource(RecordResource):
             "description_ru",
             "description_en",
             "citations",
+            "version",
         )
 
 
@@ -102,6 +124,7 @@ class PersonResource(RecordResource):
             "description_ru",
             "description_en",
             "citations",
+            "version",
         )
 
 
@@ -122,6 +145,7 @@ class DecreeResource(RecordResource):
             "summary_ru",
             "summary_en",
             "citations",
+            "version",
         )
 
 
@@ -148,6 +172,7 @@ class TitleResource(RecordResource):
             "predecessor",
             "conferred_by",
             "citations",
+            "version",
         )
 
 
@@ -172,6 +197,7 @@ class MedalResource(RecordResource):
             "designer",
             "titles",
             "citations",
+            "version",
         )
 
 
@@ -195,6 +221,7 @@ class EventResource(RecordResource):
             "decrees",
             "medals",
             "citations",
+            "version",
         )
 
 
@@ -225,6 +252,7 @@ class ProvisionResource(RecordResource):
             "note_ru",
             "note_en",
             "citations",
+            "version",
         )
 
 
