@@ -3,7 +3,7 @@
 from awards.models.actors import Authority, Person
 from awards.models.base import CitedRecord, Record, RecordQuerySet
 from awards.models.history import Decree, Event, Medal, Title
-from awards.models.imports import ImportLog
+from awards.models.imports import ImportJob, ImportLog
 from awards.models.provisions import Provision
 from awards.models.sources import Citation, Source
 
@@ -17,6 +17,7 @@ __all__ = [
     "CitedRecord",
     "Decree",
     "Event",
+    "ImportJob",
     "ImportLog",
     "Medal",
     "Person",

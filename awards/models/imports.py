@@ -1,9 +1,22 @@
-"""The log of imports of exchange files."""
+"""The log of imports of exchange files, and the background imports of large files."""
 
+import os
+
+from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def model_verbose_name(model_name: str) -> str:
+    """The kind of record in the editor's language ("звание" for ``title``)."""
+    try:
+        return apps.get_model("awards", model_name)._meta.verbose_name
+    except LookupError:
+        return model_name
 
 
 class ImportLog(models.Model):
@@ -47,3 +60,108 @@ class ImportLog(models.Model):
 
     def __str__(self):
         return f"{self.file_name or self.model_name} ({self.get_status_display()})"
+
+    @property
+    def model_verbose_name(self) -> str:
+        return model_verbose_name(self.model_name)
+
+
+class ImportFileStorage(FileSystemStorage):
+    """Uploaded files of background imports, under settings.IMPORT_FILES_ROOT: private
+    (no URL serves them), read where the setting points at the time."""
+
+    @property
+    def base_location(self):
+        return str(settings.IMPORT_FILES_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def import_file_storage() -> ImportFileStorage:
+    return ImportFileStorage()
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def for_page(self):
+        return self.select_related("user")
+
+
+class ImportJob(models.Model):
+    """A large import run by a background task: its file, where it is, and what came of it.
+
+    A job is checked first (nothing written); the editor confirms a clean check on the job's
+    page, and the file is then written, refused if its records changed since the check.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be checked")
+        CHECKING = "checking", _("checking")
+        CHECKED = "checked", _("checked, waiting for confirmation")
+        CONFIRMED = "confirmed", _("confirmed, waiting to be written")
+        WRITING = "writing", _("writing")
+        IMPORTED = "imported", _("imported")
+        REJECTED = "rejected", _("rejected, nothing changed")
+        FAILED = "failed", _("failed, nothing changed")
+
+    RUNNING = (Status.QUEUED, Status.CHECKING, Status.CONFIRMED, Status.WRITING)
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    model_name = models.CharField(_("kind of record"), max_length=50)
+    file = models.FileField(_("stored file"), storage=import_file_storage, upload_to="%Y/%m")
+    file_name = models.CharField(_("file"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows in the file"), default=0)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0)
+    rows_validated = models.PositiveIntegerField(_("rows checked"), default=0)
+    rows_to_write = models.PositiveIntegerField(_("records to write"), default=0)
+    rows_written = models.PositiveIntegerField(_("records written"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    new_count = models.PositiveIntegerField(_("new"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    # The first errors (row, column, message, conflict) and the cells of their rows.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    error_rows = models.JSONField(default=dict, blank=True)
+    # The versions of the file's records when it was checked (slug → version): the write
+    # refuses rows whose record changed since.
+    versions = models.JSONField(default=dict, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("background import")
+        verbose_name_plural = _("background imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("admin:awards_importjob_change", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING
+
+    @property
+    def model_verbose_name(self) -> str:
+        return model_verbose_name(self.model_name)
