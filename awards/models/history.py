@@ -8,6 +8,10 @@ from awards.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Authority, Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+from awards.models.boundaries import Basis, BasisField, note_unsupported_basis
+
+# A title's own boundaries are dated or unknown: "the title's life" is the title itself.
+TITLE_BASIS_CHOICES = [(Basis.DATED, Basis.DATED.label), (Basis.UNKNOWN, Basis.UNKNOWN.label)]
 
 # What a provision is shown with: the acts and events that set and ended it, its passages.
 PROVISION_LINKS = ("start_decree", "end_decree", "start_event", "end_event", "citations")
@@ -140,6 +144,14 @@ class Title(CitedRecord):
 
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    established_basis = BasisField(
+        _("establishment: basis"),
+        choices=TITLE_BASIS_CHOICES,
+        help_text=_(
+            "Dated: the source gives the date (and the act, if it names one). "
+            "Unknown: the source does not say when the title was established."
+        ),
+    )
     established_on = PartialDateField(_("established on"), null=True, blank=True)
     established_by = models.ForeignKey(
         Decree,
@@ -148,6 +160,14 @@ class Title(CitedRecord):
         blank=True,
         related_name="titles_established",
         verbose_name=_("established by"),
+    )
+    abolished_basis = BasisField(
+        _("abolition: basis"),
+        choices=TITLE_BASIS_CHOICES,
+        help_text=_(
+            "Dated: the source gives the date of abolition. Unknown: the source does not "
+            "say whether or when the title was abolished."
+        ),
     )
     abolished_on = PartialDateField(_("abolished on"), null=True, blank=True)
     abolished_by = models.ForeignKey(
@@ -208,6 +228,18 @@ class Title(CitedRecord):
                 "The act abolishing the title is dated %(date)s, not on the date of abolition."
             ),
         )
+        for basis, date_field, act_field in (
+            ("established_basis", "established_on", "established_by"),
+            ("abolished_basis", "abolished_on", "abolished_by"),
+        ):
+            note_unsupported_basis(
+                errors,
+                basis=getattr(self, basis),
+                fields={"basis": basis, "date": date_field, "act": act_field},
+                date=getattr(self, date_field),
+                act=getattr(self, act_field),
+                allows_title_life=False,
+            )
         if self.predecessor_id and self.predecessor_id == self.pk:
             errors["predecessor"] = _("A title cannot be its own predecessor.")
         if errors:
@@ -218,6 +250,16 @@ class Title(CitedRecord):
         if self.established_on and date.latest() < self.established_on.earliest():
             return False
         return not (self.abolished_on and date.earliest() > self.abolished_on.latest())
+
+    @property
+    def established_date(self) -> PartialDate | None:
+        """The date of establishment, only where the record dates it."""
+        return self.established_on if self.established_basis == Basis.DATED else None
+
+    @property
+    def abolished_date(self) -> PartialDate | None:
+        """The date of abolition, only where the record dates it."""
+        return self.abolished_on if self.abolished_basis == Basis.DATED else None
 
 
 class Medal(CitedRecord):

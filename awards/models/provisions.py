@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from awards.dates import format_partial_date
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+from awards.models.boundaries import Basis, BasisField, note_unsupported_basis
 from awards.models.history import PROVISION_LINKS, Decree, Event, Title
+from awards.models.sources import Citation
 
 
 class ProvisionQuerySet(RecordQuerySet):
@@ -31,9 +33,10 @@ class ProvisionQuerySet(RecordQuerySet):
 class Provision(CitedRecord):
     """What a title entailed during a period, set and ended by a decree or an event.
 
-    An empty start means the source states the provision of the title as such: it holds
-    from the title's establishment. An empty end means until the title's abolition.
-    The end is the first day on which the provision no longer held.
+    Each boundary has a basis (``awards.models.boundaries``): dated (its date, and the act
+    or event if the source names one), the title's establishment or abolition (with the
+    passage that says so), or unknown. The end is the first day on which the provision
+    no longer held.
     """
 
     class Aspect(models.TextChoices):
@@ -65,6 +68,22 @@ class Provision(CitedRecord):
             "rule when titles or dates are compared (e.g. yes, no, 3, unlimited, shared)."
         ),
     )
+    start_basis = BasisField(
+        _("start: basis"),
+        help_text=_(
+            "Dated: give the date (and the act or event, if the source names one). The "
+            "title's establishment: only where a passage says so; name it. Unknown: the "
+            "source does not say when the provision began."
+        ),
+    )
+    start_citation = models.ForeignKey(
+        Citation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provision_starts",
+        verbose_name=_("passage stating the start"),
+    )
     start = PartialDateField(_("in force from"), null=True, blank=True)
     start_decree = models.ForeignKey(
         Decree,
@@ -81,6 +100,22 @@ class Provision(CitedRecord):
         blank=True,
         related_name="provisions_started",
         verbose_name=_("set by event"),
+    )
+    end_basis = BasisField(
+        _("end: basis"),
+        help_text=_(
+            "Dated: give the first day it no longer held (and the act or event). The "
+            "title's abolition: only where a passage says so; name it. Unknown: the "
+            "source does not say when, or whether, the provision ended."
+        ),
+    )
+    end_citation = models.ForeignKey(
+        Citation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provision_ends",
+        verbose_name=_("passage stating the end"),
     )
     end = PartialDateField(_("in force until"), null=True, blank=True)
     end_decree = models.ForeignKey(
@@ -146,6 +181,20 @@ class Provision(CitedRecord):
                 date=date,
                 message=_("The event is dated %(date)s, not on this date."),
             )
+        for side in ("start", "end"):
+            note_unsupported_basis(
+                errors,
+                basis=getattr(self, f"{side}_basis"),
+                fields={
+                    "basis": f"{side}_basis",
+                    "date": side,
+                    "act": f"{side}_decree",
+                    "citation": f"{side}_citation",
+                },
+                date=getattr(self, side),
+                act=getattr(self, f"{side}_decree") or getattr(self, f"{side}_event"),
+                citation=getattr(self, f"{side}_citation"),
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -161,5 +210,5 @@ class Provision(CitedRecord):
 
     @property
     def holds_for_whole_life(self) -> bool:
-        """True when the source gives no start, no end and nothing that set the provision."""
-        return not (self.start or self.end or self.start_act)
+        """True when passages say it held from the title's establishment until its abolition."""
+        return self.start_basis == self.end_basis == Basis.TITLE_LIFE
