@@ -96,22 +96,42 @@ def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b"", b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81", b"slug,colour\nx,red\n"],
+    ("content", "name", "message"),
+    [
+        (b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81", "people.csv", "не является текстом"),
+        ("slug,name_ru\nivanov,Иванов\n".encode("koi8-r"), "people.csv", "koi8-r"),
+        (b"[" * 50_000 + b"]" * 50_000, "people.json", "список объектов"),
+        (b'[{"slug": 1' + b"0" * 5000 + b"}]", "people.json", "длиннее 30 знаков"),
+    ],
+    ids=["binary", "koi8-r", "nested json", "long number"],
 )
-def test_unreadable_or_wrong_files_get_a_message_not_a_500(no_records, editor_client, content):
-    response = upload(editor_client, content)
+def test_unreadable_or_hostile_files_are_explained_and_logged(
+    no_records, editor_client, content, name, message
+):
+    file_format = JSON if name.endswith(".json") else CSV
+    response = upload(editor_client, content, name=name, file_format=file_format)
 
     assert response.status_code == 200
-    assert "Traceback" not in response.text
+    assert message in " ".join(response.context["form"].errors["import_file"])
+    assert message in response.text
+    assert not models.Person.objects.exists()
+    assert models.ImportLog.objects.get().status == "rejected"
+
+
+def test_an_empty_upload_is_refused_by_the_form(no_records, editor_client):
+    response = upload(editor_client, b"")
+
+    assert "Отправленный файл пуст." in response.text
     assert not models.Person.objects.exists()
 
 
-def test_an_undecodable_file_is_explained_and_logged(editor_client):
-    response = upload(editor_client, b"\x00\x01\x02\xff\xfe\x00garbage\x9c\x81")
+def test_a_file_with_unknown_columns_lists_them_on_the_header_row(no_records, editor_client):
+    response = upload(editor_client, b"slug,colour\nx,red\n")
 
-    assert response.context["form"].errors["import_file"]
-    assert models.ImportLog.objects.get().status == "rejected"
+    invalid = response.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [1]
+    assert "colour" in response.text
+    assert not models.Person.objects.exists()
 
 
 def test_an_oversized_upload_is_refused(no_records, editor_client, settings, citation):
