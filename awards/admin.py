@@ -5,16 +5,28 @@ from functools import cache
 from django import forms
 from django.contrib import admin
 from django.db import models as db_models
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from awards import models
 from awards.admin_filters import decade_filter
+from awards.admin_history import RecordHistoryAdmin
+from awards.admin_versions import VersionedAdmin, VersionedForm
 from awards.dates import format_partial_date
-from awards.exchange.admin import RecordExchangeAdmin
+from awards.exchange.admin import (
+    ImportJobAdmin,
+    KindOfRecordColumn,
+    KindOfRecordFilter,
+    RecordExchangeAdmin,
+)
+from awards.models.base import records_using
 from awards.revisions import record_change
+from awards.roles import may_publish
 
 admin.site.site_header = _("Heroes of Labour: editors")
 admin.site.site_title = _("Heroes of Labour")
@@ -55,7 +67,28 @@ class NulSafeSearchMixin:
         return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
 
 
-class RecordAdmin(NulSafeSearchMixin, RecordExchangeAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class PublishingMixin:
+    """Publishing is the chief editors' (awards.roles): for others ``published`` is read-only."""
+
+    def has_publish_permission(self, request):
+        return may_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ("published",)
+        return fields
+
+
+class RecordAdmin(
+    PublishingMixin,
+    NulSafeSearchMixin,
+    VersionedAdmin,
+    RecordHistoryAdmin,
+    RecordExchangeAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
     """What every model's admin shares: history, import/export, drafts, slugs, citations."""
 
     list_filter = ("published",)
@@ -69,20 +102,19 @@ class RecordAdmin(NulSafeSearchMixin, RecordExchangeAdmin, SimpleHistoryAdmin, T
 
     def save_model(self, request, obj, form, change):
         # The history entry waits until relations and inlines are saved (save_related), so
-        # that one entry holds the whole change.
+        # that one entry holds the whole change. The version checked is the form's.
         obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         del form.instance.skip_history_when_saving
-        record_change(form.instance, created=not change)
+        reason = self.change_reason(request, form, change=change)
+        record_change(form.instance, created=not change, reason=reason)
 
-    def get_historical_record_context_helper(self, request, historical_record):
-        # Lists of citations are long; the history should show them whole, not cut.
-        return HistoricalRecordContextHelper(
-            self.model, historical_record, max_displayed_delta_change_chars=2000
-        )
+    def delete_model(self, request, obj):
+        obj._change_reason = _("Deleted in the admin")
+        super().delete_model(request, obj)
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
@@ -90,25 +122,48 @@ class RecordAdmin(NulSafeSearchMixin, RecordExchangeAdmin, SimpleHistoryAdmin, T
             inlines.append(citation_inline_for(self.model))
         return inlines
 
+    def get_deleted_objects(self, objs, request):
+        # Records that link to these through a many-to-many relation keep them, as a
+        # protecting foreign key would: listed on the confirmation page, deletion refused.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        users = [self._admin_link(record) for record in records_using(self.model, objs)]
+        return deleted, counts, perms_needed, [*protected, *users]
+
+    def _admin_link(self, record):
+        opts = record._meta
+        label = capfirst(opts.verbose_name)
+        try:
+            url = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=[record.pk],
+            )
+        except NoReverseMatch:
+            return f"{label}: {record}"
+        return format_html('{}: <a href="{}">{}</a>', label, url, record)
+
     def get_exclude(self, request, obj=None):
         # Citations are edited in their inline, where each shows its quotation.
         return (*(super().get_exclude(request, obj) or ()), "citations")
 
-    @admin.action(description=_("Publish the selected records"), permissions=["change"])
+    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_published(request, queryset, published=True)
 
-    @admin.action(description=_("Withdraw the selected records to drafts"), permissions=["change"])
+    @admin.action(description=_("Withdraw the selected records to drafts"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, published=False)
 
     def _set_published(self, request, queryset, *, published):
-        # Saved one by one so that each change reaches the record's history.
+        # Saved one by one so that each change reaches the record's history and raises its
+        # version; the rows stay locked from reading to writing.
+        reason = _("Published from the list") if published else _("Withdrawn from the list")
         changed = 0
-        for record in queryset.filter(published=not published):
-            record.published = published
-            record.save(update_fields=["published"])
-            changed += 1
+        with transaction.atomic():
+            for record in queryset.filter(published=not published).select_for_update(of=("self",)):
+                record.published = published
+                record._change_reason = reason
+                record.save(update_fields=["published"])
+                changed += 1
         self.message_user(request, _("Records changed: %(count)d.") % {"count": changed})
 
 
@@ -166,8 +221,9 @@ class DecreeAdmin(RecordAdmin):
     ordering = ("date", "slug")
 
 
-class ProvisionInline(TranslationTabularInline):
+class ProvisionInline(PublishingMixin, TranslationTabularInline):
     model = models.Provision
+    form = VersionedForm
     extra = 0
     fields = (
         "aspect",
@@ -180,6 +236,7 @@ class ProvisionInline(TranslationTabularInline):
         "citations",
         "slug",
         "published",
+        "base_version",
     )
     autocomplete_fields = ("start_decree", "end_decree", "citations")
     formfield_overrides = {db_models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
@@ -251,14 +308,17 @@ class ProvisionAdmin(RecordAdmin):
     )
 
 
+admin.site.register(models.ImportJob, ImportJobAdmin)
+
+
 @admin.register(models.ImportLog)
-class ImportLogAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class ImportLogAdmin(KindOfRecordColumn, NulSafeSearchMixin, admin.ModelAdmin):
     """Every import, read-only: who brought which file in, and what came of it."""
 
     list_display = (
         "created_at",
         "user",
-        "model_name",
+        "kind_of_record",
         "file_name",
         "file_format",
         "origin",
@@ -269,7 +329,7 @@ class ImportLogAdmin(NulSafeSearchMixin, admin.ModelAdmin):
         "unchanged_count",
         "failed_count",
     )
-    list_filter = ("status", "origin", "model_name", "dry_run")
+    list_filter = ("status", "origin", KindOfRecordFilter, "dry_run")
     list_select_related = ("user",)
     date_hierarchy = "created_at"
     search_fields = ("file_name", "user__username")

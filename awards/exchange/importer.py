@@ -282,6 +282,7 @@ def import_file(
     origin: str = ImportLog.Origin.COMMAND,
     expected_versions: Mapping[str, int] | None = None,
     progress: ProgressCallback | None = None,
+    may_change_published: bool = True,
 ) -> ImportReport:
     """Read a file (its format by its extension unless given) and import it with
     import_table(); a file that cannot be read is refused and logged like a bad row."""
@@ -308,6 +309,7 @@ def import_file(
         origin=origin,
         expected_versions=expected_versions,
         progress=progress,
+        may_change_published=may_change_published,
     )
 
 
@@ -659,8 +661,8 @@ def refuse_published_changes(*, report: ImportReport) -> None:
                 outcome.number,
                 "published" if "published" in outcome.values else "",
                 _(
-                    "The row changes a published record: only a chief editor may import "
-                    "changes to published records. Import it as a draft or ask a chief editor."
+                    "The row creates or changes a published record: only a chief editor "
+                    "may import such rows."
                 ),
             )
     report.failed = len(report.failed_rows - {None})

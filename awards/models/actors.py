@@ -43,6 +43,9 @@ class Authority(CitedRecord):
 
     objects = AuthorityQuerySet.as_manager()
 
+    # The acts it issued and the titles it conferred must keep naming it.
+    protected_by = ("decrees", "titles_conferred")
+
     class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("authority")

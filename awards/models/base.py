@@ -1,7 +1,7 @@
 """What every record shares: a slug, timestamps, a draft flag and, for facts, citations."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, ProtectedError
 from django.db.models.constants import LOOKUP_SEP
 from django.urls import reverse
 from django.utils import timezone
@@ -54,6 +54,38 @@ class RecordQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def delete(self):
+        refuse_deleting_used(self.model, self)
+        return super().delete()
+
+
+def records_using(model: type[models.Model], records) -> list[models.Model]:
+    """The records that link to any of ``records`` through the model's ``protected_by``
+    relations: while any does, those records cannot be deleted.
+
+    A foreign key protects by itself (``on_delete=PROTECT``); a many-to-many link would
+    silently vanish with the record it points to, so it is checked here.
+    """
+    users = []
+    for name in getattr(model, "protected_by", ()):
+        relation = model._meta.get_field(name)
+        users += (
+            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": records})
+            .distinct()
+            .order_by("pk")
+        )
+    return users
+
+
+def refuse_deleting_used(model: type[models.Model], records) -> None:
+    """Raise ProtectedError, naming the records that use them, if any of ``records`` is used."""
+    if users := records_using(model, records):
+        raise ProtectedError(
+            _("Cannot delete: other records use it: %(users)s.")
+            % {"users": "; ".join(str(user) for user in users)},
+            set(users),
+        )
+
 
 def _model_at(model: type[models.Model], path: str) -> type[models.Model]:
     """The model a lookup path such as ``provisions__start_decree`` leads to."""
@@ -84,6 +116,9 @@ class Record(models.Model):
 
     objects = RecordQuerySet.as_manager()
 
+    # Reverse many-to-many relations whose records keep this one from being deleted.
+    protected_by: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
         # Publishing and withdrawing are a permission of their own: chief editors have it
@@ -101,6 +136,10 @@ class Record(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def delete(self, *args, **kwargs):
+        refuse_deleting_used(type(self), [self])
+        return super().delete(*args, **kwargs)
 
 
 class CitedRecord(Record):

@@ -68,6 +68,9 @@ class Citation(Record):
 
     objects = CitationQuerySet.as_manager()
 
+    # Nothing published may come to cite nothing.
+    protected_by = CITING_RELATIONS
+
     class Meta(Record.Meta):
         ordering = ["source__name", "paragraph", "sentence", "slug"]
         verbose_name = _("citation")
