@@ -162,6 +162,20 @@ class ImportJob(models.Model):
     def is_running(self) -> bool:
         return self.status in self.RUNNING
 
+    def progress_bar(self) -> tuple[int | None, int]:
+        """The bar's value and maximum: the rows read and checked while the file is checked,
+        the records written while it is written; no value (a bar that only says "busy")
+        while it waits for a worker."""
+        if self.status in (self.Status.QUEUED, self.Status.CONFIRMED):
+            return None, 1
+        if self.status in (self.Status.WRITING, self.Status.IMPORTED):
+            maximum = max(self.rows_to_write, 1)
+            written = self.rows_to_write if self.status == self.Status.IMPORTED else 0
+            return min(max(self.rows_written, written), maximum), maximum
+        if self.status == self.Status.CHECKING:
+            return self.rows_read + self.rows_validated, max(2 * self.rows_total, 1)
+        return 1, 1
+
     @property
     def model_verbose_name(self) -> str:
         return model_verbose_name(self.model_name)
