@@ -32,7 +32,17 @@ class AuthorityTranslation(RussianRequired):
 
 @register(models.Person)
 class PersonTranslation(RussianRequired):
-    fields = ("name", "description")
+    # The English versions of the name's parts and places are their transliterations.
+    fields = (
+        "name",
+        "surname",
+        "given_name",
+        "patronymic",
+        "birth_place",
+        "death_place",
+        "occupation",
+        "description",
+    )
     required_languages = {"ru": ("name",)}
 
 
@@ -66,5 +76,10 @@ class ProvisionTranslation(RussianRequired):
     required_languages = {"ru": ("value",)}
 
 
-for model in models.RECORD_MODELS:
+@register(models.Conferment)
+class ConfermentTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+for model in (*models.RECORD_MODELS, *models.REGISTRY_MODELS):
     track_history(model)

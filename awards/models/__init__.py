@@ -5,16 +5,21 @@ from awards.models.base import CitedRecord, Record, RecordQuerySet
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportJob, ImportLog
 from awards.models.provisions import Provision
+from awards.models.registry import Conferment
 from awards.models.sources import Citation, Source
 
 # Every kind of record, in dependency order: each refers only to those before it.
 RECORD_MODELS = (Source, Citation, Authority, Person, Decree, Title, Medal, Event, Provision)
+# The registry of conferments: records too, kept apart as the fixtures hold none.
+REGISTRY_MODELS = (Conferment,)
 
 __all__ = [
     "RECORD_MODELS",
+    "REGISTRY_MODELS",
     "Authority",
     "Citation",
     "CitedRecord",
+    "Conferment",
     "Decree",
     "Event",
     "ImportJob",

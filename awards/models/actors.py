@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet
 
 
@@ -61,7 +62,34 @@ class Authority(CitedRecord):
 
 
 class Person(CitedRecord):
+    """A person of the history: a designer of insignia, a recipient of a title.
+
+    The parts of the name are in Russian (``_ru``) and transliterated (``_en``); every part
+    but ``name`` may be unknown, as the source gives it.
+    """
+
+    class Citizenship(models.TextChoices):
+        UNSTATED = "", _("not stated")
+        USSR = "ussr", _("citizen of the USSR")
+        FOREIGN = "foreign", _("foreign citizen")
+
     name = models.CharField(_("name"), max_length=300, help_text=_("As the source gives it."))
+    surname = models.CharField(_("surname"), max_length=100, blank=True)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    born_on = PartialDateField(_("born on"), null=True, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
+    died_on = PartialDateField(_("died on"), null=True, blank=True)
+    death_place = models.CharField(_("place of death"), max_length=300, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=300, blank=True)
+    citizenship = models.CharField(
+        _("citizenship"),
+        max_length=10,
+        choices=Citizenship.choices,
+        blank=True,
+        default=Citizenship.UNSTATED,
+        help_text=_("Checked against the rules of a title conferred on the person."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     objects = PersonQuerySet.as_manager()
@@ -70,6 +98,18 @@ class Person(CitedRecord):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Matching the people of an imported list: by the Russian name and date of birth.
+        # Named, as the translation fields are added after the class is built.
+        indexes = [
+            models.Index(
+                fields=["surname_ru", "given_name_ru", "born_on"], name="person_name_birth_idx"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.born_on and self.died_on and self.died_on.latest() < self.born_on.earliest():
+            raise ValidationError({"died_on": _("A person cannot die before being born.")})

@@ -14,7 +14,15 @@ from awards.models.boundaries import Basis, BasisField, note_unsupported_basis
 TITLE_BASIS_CHOICES = [(Basis.DATED, Basis.DATED.label), (Basis.UNKNOWN, Basis.UNKNOWN.label)]
 
 # What a provision is shown with: the acts and events that set and ended it, its passages.
-PROVISION_LINKS = ("start_decree", "end_decree", "start_event", "end_event", "citations")
+PROVISION_LINKS = (
+    "start_decree",
+    "end_decree",
+    "start_event",
+    "end_event",
+    "start_citation",
+    "end_citation",
+    "citations",
+)
 _PROVISIONS_WITH_LINKS = tuple(f"provisions__{link}" for link in PROVISION_LINKS)
 
 
@@ -84,10 +92,8 @@ class TitleQuerySet(RecordQuerySet):
         )
 
     def for_timeline(self):
-        """Titles with a date of establishment: each gives a period of the history."""
-        return (
-            self.published().filter(established_on__isnull=False).prefetch_published("successors")
-        )
+        """Titles with a dated establishment: each gives a period of the history."""
+        return self.published().filter(established_basis="dated", established_on__isnull=False)
 
 
 class MedalQuerySet(RecordQuerySet):
@@ -118,6 +124,9 @@ class Decree(CitedRecord):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = PartialDateField(_("date"))
+    number = models.CharField(
+        _("number"), max_length=50, blank=True, help_text=_("As the act is numbered, if it is.")
+    )
     authorities = models.ManyToManyField(
         Authority,
         blank=True,
@@ -132,6 +141,8 @@ class Decree(CitedRecord):
 
     class Meta(CitedRecord.Meta):
         ordering = ["date", "slug"]
+        # The acts of an imported list are found by date and number.
+        indexes = [models.Index(fields=["date", "number"])]
         verbose_name = _("normative act")
         verbose_name_plural = _("normative acts")
 

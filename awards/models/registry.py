@@ -1,0 +1,205 @@
+"""The registry: who received which title, on which date, by which act."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from awards.fields import PartialDateField
+from awards.models.actors import Person
+from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+from awards.models.history import Decree, Medal, Title
+
+
+class ConfermentQuerySet(RecordQuerySet):
+    def published(self):
+        """Published conferments of published people and titles.
+
+        A conferment is public only if its person and its title are: it says that this
+        person received that title.
+        """
+        return (
+            super()
+            .published()
+            .filter(person__published=True, title__published=True)
+            .select_related("person", "title", "decree")
+        )
+
+    def for_registry(self):
+        """The rows of the public registry list, each with its person, title and act."""
+        return self.published()
+
+    def repeated(self, *, times: int):
+        """One row per person and title for those who received the title ``times`` times
+        (the first of their conferments of it)."""
+        return self.filter(times=times, ordinal=1)
+
+
+def sort_names(person: Person) -> tuple[str, str]:
+    """The keys the registry sorts a person by, in Russian and transliterated: surname,
+    given name, patronymic (or the name as given), lower case."""
+
+    def key(language: str) -> str:
+        parts = [
+            getattr(person, f"{part}_{language}") or ""
+            for part in ("surname", "given_name", "patronymic")
+        ]
+        text = " ".join(part for part in parts if part) or getattr(person, f"name_{language}")
+        return (text or person.name_ru or "").lower()[:200]
+
+    return key("ru"), key("en")
+
+
+class Conferment(CitedRecord):
+    """A title conferred on a person, on a date, by an act; revoked and restored if it was.
+
+    ``ordinal`` (which award of the title this was for the person, by date) and ``times``
+    (how many times the person received the title) are kept by awards.registry whenever
+    the person's conferments change; ``rules_uncertain`` by the rules check on each save.
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="conferments", verbose_name=_("person")
+    )
+    title = models.ForeignKey(
+        Title, on_delete=models.PROTECT, related_name="conferments", verbose_name=_("title")
+    )
+    decree = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferments",
+        verbose_name=_("conferred by act"),
+    )
+    date = PartialDateField(_("date"), help_text=_("As far as the source gives it."))
+    medal_number = models.CharField(
+        _("insignia number"),
+        max_length=30,
+        blank=True,
+        help_text=_("The number of the medal (“Hammer and Sickle” No.), where known."),
+    )
+    insignia = models.ManyToManyField(
+        Medal,
+        blank=True,
+        related_name="conferments",
+        verbose_name=_("insignia presented"),
+        help_text=_("What the source says was presented; the rules' due insignia are computed."),
+    )
+    revoked_on = PartialDateField(_("revoked on"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferments_revoked",
+        verbose_name=_("revoked by act"),
+    )
+    restored_on = PartialDateField(_("restored on"), null=True, blank=True)
+    restored_by = models.ForeignKey(
+        Decree,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferments_restored",
+        verbose_name=_("restored by act"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    # Kept by awards.registry; filtered and sorted on, hence stored.
+    year = models.PositiveSmallIntegerField(_("year"), default=0, editable=False)
+    ordinal = models.PositiveSmallIntegerField(_("award number"), default=1, editable=False)
+    times = models.PositiveSmallIntegerField(_("times conferred"), default=1, editable=False)
+    sort_name_ru = models.CharField(max_length=200, blank=True, editable=False)
+    sort_name_en = models.CharField(max_length=200, blank=True, editable=False)
+    rules_uncertain = models.BooleanField(
+        _("rules uncertain"),
+        default=False,
+        editable=False,
+        help_text=_("The source does not say whether a rule of the title allowed it."),
+    )
+    uncertain_rules = models.CharField(
+        _("uncertain rules"), max_length=200, blank=True, editable=False
+    )
+
+    objects = ConfermentQuerySet.as_manager()
+
+    class Meta(CitedRecord.Meta):
+        ordering = ["date", "pk"]
+        verbose_name = _("conferment")
+        verbose_name_plural = _("conferments")
+        # The registry's filters (title, year, number of conferments) each lead an index
+        # ending in each of its orders (surname in either language, date), the key last:
+        # a page is a range of one index, at any depth (keyset pagination).
+        indexes = [
+            models.Index(fields=["sort_name_ru", "id"], name="conferment_name_ru_idx"),
+            models.Index(fields=["sort_name_en", "id"], name="conferment_name_en_idx"),
+            models.Index(fields=["date", "id"], name="conferment_date_idx"),
+            models.Index(fields=["title", "sort_name_ru", "id"], name="conferment_title_ru_idx"),
+            models.Index(fields=["title", "sort_name_en", "id"], name="conferment_title_en_idx"),
+            models.Index(fields=["title", "date", "id"], name="conferment_title_date_idx"),
+            models.Index(fields=["times", "sort_name_ru", "id"], name="conferment_times_ru_idx"),
+            models.Index(fields=["times", "sort_name_en", "id"], name="conferment_times_en_idx"),
+            models.Index(fields=["times", "date", "id"], name="conferment_times_date_idx"),
+            models.Index(fields=["year", "sort_name_ru", "id"], name="conferment_year_ru_idx"),
+            models.Index(fields=["year", "sort_name_en", "id"], name="conferment_year_en_idx"),
+            models.Index(fields=["person", "title", "date"], name="conferment_person_idx"),
+            models.Index(fields=["rules_uncertain"], name="conferment_uncertain_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.title}, {self.date}"
+
+    def save(self, *args, **kwargs):
+        # Derived keys, so that every writer stores them alike.
+        if self.date:
+            self.year = self.date.year
+        if self.person_id:
+            self.sort_name_ru, self.sort_name_en = sort_names(self.person)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("awards:person-detail", kwargs={"slug": self.person.slug}) + (
+            f"#conferment-{self.slug}"
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, decree_field, message in (
+            ("date", "decree", _("The act is dated %(date)s, not on the date of conferment.")),
+            ("revoked_on", "revoked_by", _("The act is dated %(date)s, not on this date.")),
+            ("restored_on", "restored_by", _("The act is dated %(date)s, not on this date.")),
+        ):
+            note_misdated_act(
+                errors,
+                field=decree_field,
+                act=getattr(self, decree_field),
+                date=getattr(self, field),
+                message=message,
+            )
+        if (self.restored_on or self.restored_by_id) and not (
+            self.revoked_on or self.revoked_by_id
+        ):
+            errors["restored_on"] = _("Only a revoked title can be restored.")
+        if self.date and self.revoked_on and self.revoked_on.latest() < self.date.earliest():
+            errors["revoked_on"] = _("A title cannot be revoked before it was conferred.")
+        if (
+            self.revoked_on
+            and self.restored_on
+            and self.restored_on.latest() < self.revoked_on.earliest()
+        ):
+            errors["restored_on"] = _("A title cannot be restored before it was revoked.")
+        if errors:
+            raise ValidationError(errors)
+        if self.person_id and self.title_id and self.date:
+            # The rules of the title on the date: refusals raise, doubts are stored.
+            from awards.registry import assess
+
+            assess(self)
+
+    @property
+    def revoked(self) -> bool:
+        """Revoked and not restored."""
+        return bool(self.revoked_on or self.revoked_by_id) and not (
+            self.restored_on or self.restored_by_id
+        )

@@ -1,0 +1,196 @@
+"""The registry's operations: checking a conferment against the rules, keeping each
+person's count of awards, and what the public pages compute from the list.
+
+The rules themselves are in awards.registry_rules; this module fetches what they need
+(a title with its published provisions and their passages) and stores what they answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Count, Prefetch
+
+from awards.bulk import chunks
+from awards.models import Conferment, Person, Provision, Title
+from awards.registry_rules import (
+    ABOLITION,
+    ESTABLISHMENT,
+    FOREIGN_CITIZENS,
+    REPEAT_LIMIT,
+    ConfermentCheck,
+    check_conferment,
+)
+
+# The field of the conferment form a refusal is shown at.
+FIELD_OF_RULE = {
+    ESTABLISHMENT: "date",
+    ABOLITION: "date",
+    REPEAT_LIMIT: "date",
+    FOREIGN_CITIZENS: "person",
+}
+# "Twice" and "thrice" heroes: the computed lists of repeat recipients.
+REPEAT_LISTS = {"twice": 2, "thrice": 3}
+
+
+def titles_for_check(title_ids: Iterable[int]) -> dict[int, Title]:
+    """The titles by key, each with what the rules check reads: its published provisions
+    and their passages, the acts that established and abolished it, and their passages."""
+    passages = Prefetch("citations", queryset=_citations())
+    return {
+        title.pk: title
+        for title in Title.objects.filter(pk__in=set(title_ids))
+        .select_related("established_by", "abolished_by")
+        .prefetch_related(
+            Prefetch(
+                "provisions",
+                queryset=Provision.objects.published().prefetch_related(passages),
+                to_attr="checked_provisions",
+            ),
+            passages,
+            Prefetch("established_by__citations", queryset=_citations()),
+            Prefetch("abolished_by__citations", queryset=_citations()),
+        )
+    }
+
+
+def _citations():
+    from awards.models import Citation
+
+    return Citation.objects.select_related("source")
+
+
+def check_with(conferment: Conferment, *, title: Title, ordinal: int) -> ConfermentCheck:
+    """The rules check of a conferment, its title fetched by titles_for_check()."""
+    return check_conferment(
+        title=title,
+        provisions=title.checked_provisions,
+        on=conferment.date,
+        ordinal=ordinal,
+        citizenship=conferment.person.citizenship,
+    )
+
+
+def ordinal_of(conferment: Conferment) -> int:
+    """Which award of its title this is for the person: one more than those dated before
+    it (by the stored order of dates; the same date, by the order of entry)."""
+    earlier = Conferment.objects.filter(person=conferment.person_id, title=conferment.title_id)
+    if conferment.pk:
+        earlier = earlier.exclude(pk=conferment.pk)
+    before = earlier.filter(date__lt=conferment.date)
+    if conferment.pk:
+        before = before | earlier.filter(date=conferment.date, pk__lt=conferment.pk)
+    return before.count() + 1
+
+
+def assess(conferment: Conferment) -> ConfermentCheck:
+    """Check a conferment about to be saved: refused rules raise ValidationError, naming
+    the rule and its passage; uncertain ones are stored on the record to be filtered on."""
+    title = titles_for_check([conferment.title_id])[conferment.title_id]
+    check = check_with(conferment, title=title, ordinal=ordinal_of(conferment))
+    if check.refusals:
+        errors = defaultdict(list)
+        for finding in check.refusals:
+            errors[FIELD_OF_RULE.get(finding.rule, NON_FIELD_ERRORS)].append(str(finding))
+        raise ValidationError(dict(errors))
+    mark(conferment, check)
+    return check
+
+
+def mark(conferment: Conferment, check: ConfermentCheck) -> None:
+    """Store whether the rules were uncertain for the conferment, and which."""
+    conferment.rules_uncertain = bool(check.warnings)
+    conferment.uncertain_rules = " ".join(check.uncertain_rules)
+
+
+def renumber(*, pairs: Iterable[tuple[int, int]]) -> int:
+    """Number the conferments of each (person, title) by date and count them; recheck the
+    rules of those whose number changed. Returns how many conferments changed."""
+    by_pair = defaultdict(list)
+    pairs = set(pairs)
+    people = {pair[0] for pair in pairs}
+    for chunk in chunks(sorted(people)):
+        for conferment in (
+            Conferment.objects.filter(person__in=chunk)
+            .select_related("person")
+            .order_by("date", "pk")
+        ):
+            if (conferment.person_id, conferment.title_id) in pairs:
+                by_pair[conferment.person_id, conferment.title_id].append(conferment)
+    titles = titles_for_check(title for _person, title in pairs)
+    changed = []
+    for conferments in by_pair.values():
+        for number, conferment in enumerate(conferments, start=1):
+            if conferment.ordinal == number and conferment.times == len(conferments):
+                continue
+            renumbered = conferment.ordinal != number
+            conferment.ordinal, conferment.times = number, len(conferments)
+            if renumbered:
+                check = check_with(conferment, title=titles[conferment.title_id], ordinal=number)
+                mark(conferment, check)
+            changed.append(conferment)
+    Conferment.objects.bulk_update(
+        changed, ["ordinal", "times", "rules_uncertain", "uncertain_rules"], batch_size=500
+    )
+    return len(changed)
+
+
+def refresh_sort_names(person: Person) -> None:
+    """Keep the registry's sort keys of a person's conferments after a change of name."""
+    from awards.models.registry import sort_names
+
+    sort_name_ru, sort_name_en = sort_names(person)
+    person.conferments.exclude(sort_name_ru=sort_name_ru, sort_name_en=sort_name_en).update(
+        sort_name_ru=sort_name_ru, sort_name_en=sort_name_en
+    )
+
+
+@dataclass(frozen=True)
+class CheckedConferment:
+    conferment: Conferment
+    check: ConfermentCheck
+
+
+def person_conferments(*, person: Person) -> list[CheckedConferment]:
+    """A person's published conferments, each with what the rules of its date say and the
+    insignia they grant (to be shown beside what the record says)."""
+    conferments = list(
+        Conferment.objects.published()
+        .filter(person=person)
+        .select_related("revoked_by", "restored_by")
+        .prefetch_related(
+            Prefetch("citations", queryset=_citations().filter(published=True)),
+            "insignia",
+        )
+        .order_by("date", "pk")
+    )
+    titles = titles_for_check(conferment.title_id for conferment in conferments)
+    return [
+        CheckedConferment(
+            conferment=conferment,
+            check=check_with(
+                conferment, title=titles[conferment.title_id], ordinal=conferment.ordinal
+            ),
+        )
+        for conferment in conferments
+    ]
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    count: int
+
+
+def conferments_per_year(*, title: Title | None = None) -> list[YearCount]:
+    """How many published conferments each year has, oldest first."""
+    queryset = Conferment.objects.published()
+    if title is not None:
+        queryset = queryset.filter(title=title)
+    return [
+        YearCount(year=row["year"], count=row["count"])
+        for row in queryset.values("year").annotate(count=Count("pk")).order_by("year")
+    ]
