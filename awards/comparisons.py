@@ -14,12 +14,14 @@ from enum import StrEnum
 from awards.dates import PartialDate
 from awards.models import Citation, Medal, Provision, Title
 from awards.rules import (
+    Answer,
     ProvisionOnDate,
     Status,
     aspect_label,
     aspect_position,
     group_by_aspect_on_date,
     provisions_on,
+    title_existence,
 )
 
 
@@ -61,6 +63,13 @@ class TitleComparison:
     def different(self) -> list[AspectComparison]:
         return [row for row in self.aspects if row.verdict is Verdict.DIFFERENT]
 
+    @property
+    def one_sided(self) -> list[AspectComparison]:
+        """The aspects the sources state for one of the titles only."""
+        return [
+            row for row in self.aspects if row.verdict in (Verdict.ONLY_FIRST, Verdict.ONLY_SECOND)
+        ]
+
 
 def group_by_aspect(provisions: list[Provision]) -> dict[str, list[Provision]]:
     """Provisions by aspect, aspects in the order of ``Provision.Aspect``."""
@@ -89,8 +98,9 @@ def _verdict(first: set, second: set) -> Verdict:
 def compare_titles(*, first: Title, second: Title) -> TitleComparison:
     """Each aspect of two titles side by side, marked shared, different or stated for one.
 
-    Insignia are compared the same way, and the passages both titles cite (where the
-    source compares them) are kept. The titles come from
+    Insignia are compared the same way, and every passage that speaks of both titles (one
+    that the records of each cite, the titles' own or their provisions') is kept, in the
+    order of the source. The titles come from
     ``Title.objects.for_comparison()``, which prefetches their published provisions,
     insignia and citations.
     """
@@ -119,14 +129,26 @@ def compare_titles(*, first: Title, second: Title) -> TitleComparison:
         )
         for pk, medal in {**first_medals, **second_medals}.items()
     ]
-    second_citations = {citation.pk for citation in second.citations.all()}
+    first_citations = _citations_of(first)
+    second_citations = _citations_of(second)
     return TitleComparison(
         first=first,
         second=second,
         aspects=rows,
         medals=medals,
-        common_citations=[c for c in first.citations.all() if c.pk in second_citations],
+        common_citations=sorted(
+            (citation for pk, citation in first_citations.items() if pk in second_citations),
+            key=lambda citation: (citation.source_id, citation.paragraph, citation.sentence),
+        ),
     )
+
+
+def _citations_of(title: Title) -> dict[int, Citation]:
+    """The passages cited by the title and by its provisions, by primary key."""
+    citations = {citation.pk: citation for citation in title.citations.all()}
+    for provision in title.provisions.all():
+        citations |= {citation.pk: citation for citation in provision.citations.all()}
+    return citations
 
 
 @dataclass(frozen=True)
@@ -155,7 +177,12 @@ class AspectOverDates:
 @dataclass(frozen=True)
 class DateColumn:
     date: PartialDate
-    title_existed: bool
+    existence: Answer
+
+    @property
+    def title_existed(self) -> bool:
+        """False only when the title's dates put the date outside its life."""
+        return self.existence.status is not Status.NOT_IN_FORCE
 
 
 @dataclass(frozen=True)
@@ -191,5 +218,7 @@ def compare_dates(
             cells.append(Cell(rules=rules, changed=previous is not None and signature != previous))
             previous = signature
         rows.append(AspectOverDates(aspect=aspect, label=aspect_label(aspect), cells=cells))
-    columns = [DateColumn(date=date, title_existed=title.is_alive_on(date)) for date in dates]
+    columns = [
+        DateColumn(date=date, existence=title_existence(title=title, on=date)) for date in dates
+    ]
     return TitleOverDates(title=title, columns=columns, aspects=rows)

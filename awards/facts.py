@@ -37,15 +37,16 @@ def title_decrees(*, title: Title) -> list[Decree]:
 def title_facts(*, title: Title) -> TitleFacts:
     """The fact box of a title: its insignia, what an award included, how it ended.
 
-    The events of its abolition are those of the title dated within the date of abolition.
+    The events of its abolition are those of the title dated within its dated abolition;
+    a title whose abolition the source does not date has none.
     """
     abolition_events = []
-    if title.abolished_on:
+    if abolished := title.abolished_date:
         abolition_events = [
             event
             for event in title.events.all()
-            if event.date.earliest() >= title.abolished_on.earliest()
-            and event.date.latest() <= title.abolished_on.latest()
+            if event.date.earliest() >= abolished.earliest()
+            and event.date.latest() <= abolished.latest()
         ]
     return TitleFacts(
         title=title,

@@ -1,10 +1,12 @@
 """The history as periods, and the picture of it drawn as SVG on the server.
 
-A title with a date of establishment opens a period; the period ends where a successor
-of the title begins or where the title was abolished, whichever comes first. What came
-before the first title is the origins of the term. Each event and act falls in the period
-that contains its date; when two periods touch on that date, it goes to the one whose
-title it concerns, else to the later one (the act founding a title opens its period).
+A title with a dated establishment opens a period; the period ends where the title's
+dated abolition puts it, and stays open, its end not stated, where the source does not
+date the abolition (a later title does not end an earlier one: the source never says one
+replaced the other). What came before the first title is the origins of the term. Each
+event and act falls in the period that contains its date; when several periods may hold
+it, it goes to the one whose title it concerns, else to the later one (the act founding a
+title opens its period).
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ class Period:
     start: PartialDate | None
     end: PartialDate | None
     entries: list[HistoryEntry] = field(default_factory=list)
+
+    @property
+    def end_stated(self) -> bool:
+        """Whether the source dates the end of the period (the title's abolition)."""
+        return self.end is not None or self.title is None
 
     def contains(self, date: PartialDate) -> bool:
         """Whether the date (a span of days) may fall within the period, ends included."""
@@ -79,27 +86,21 @@ def history_entries(*, events: list[Event], decrees: list[Decree]) -> list[Histo
 
 
 def title_periods(*, titles: list[Title]) -> list[Period]:
-    """One period per title with a date of establishment, in order of establishment.
+    """One period per title with a dated establishment, in order of establishment.
 
-    ``titles`` need their ``successors`` prefetched.
+    A period ends at the title's dated abolition; without one its end is not stated.
     """
     periods = []
     for title in sorted(
-        (title for title in titles if title.established_on), key=lambda t: t.established_on
+        (title for title in titles if title.established_date),
+        key=lambda title: title.established_date,
     ):
-        ends = [
-            successor.established_on
-            for successor in title.successors.all()
-            if successor.established_on and successor.established_on >= title.established_on
-        ]
-        if title.abolished_on:
-            ends.append(title.abolished_on)
         periods.append(
             Period(
                 key=title.slug,
                 title=title,
-                start=title.established_on,
-                end=min(ends) if ends else None,
+                start=title.established_date,
+                end=title.abolished_date,
             )
         )
     return periods

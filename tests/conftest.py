@@ -101,7 +101,27 @@ new_decree = _cited_builder(
     "decree",
     {"name_ru": "Указ", "kind": models.Decree.Kind.DECREE, "date": PartialDate(1940, 5, 22)},
 )
-new_title = _cited_builder(models.Title, "title", {"name_ru": "Звание"})
+_new_title = _cited_builder(models.Title, "title", {"name_ru": "Звание"})
+
+
+def _dated_where_given(fields: dict, *pairs: tuple[str, ...]) -> dict:
+    """A boundary given a date (or an act) is dated, unless the test names its basis."""
+    for basis, *values in pairs:
+        if any(fields.get(value) for value in values):
+            fields.setdefault(basis, "dated")
+    return fields
+
+
+def new_title(**fields) -> models.Title:
+    return _new_title(
+        **_dated_where_given(
+            fields,
+            ("established_basis", "established_on", "established_by"),
+            ("abolished_basis", "abolished_on", "abolished_by"),
+        )
+    )
+
+
 new_medal = _cited_builder(
     models.Medal, "medal", {"name_ru": "Медаль", "kind": models.Medal.Kind.MEDAL}
 )
@@ -116,6 +136,11 @@ def new_provision(*, citations=None, **fields) -> models.Provision:
     fields.setdefault("aspect", models.Provision.Aspect.ORDER_OF_LENIN)
     fields.setdefault("value_ru", "Да")
     fields.setdefault("value_key", "yes")
+    _dated_where_given(
+        fields,
+        ("start_basis", "start", "start_decree", "start_event"),
+        ("end_basis", "end", "end_decree", "end_event"),
+    )
     provision = models.Provision.objects.create(**fields)
     provision.citations.set(citations if citations is not None else [new_citation()])
     return provision

@@ -56,11 +56,39 @@ def test_insignia_common_to_two_titles_are_marked_shared(seeded):
     }
 
 
-def test_passages_cited_by_both_titles_are_kept_with_the_comparison(seeded):
+def test_every_sentence_that_speaks_of_both_titles_is_kept_with_the_comparison(seeded):
     comparison = compare_titles(
         first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
     )
-    assert [citation.slug for citation in comparison.common_citations] == ["hsl-p1-s1"]
+    # Paragraph 1 compares the titles; "как и Герою Советского Союза" (4.2) speaks of both.
+    assert [citation.slug for citation in comparison.common_citations] == [
+        "hsl-p1-s1",
+        "hsl-p1-s2",
+        "hsl-p1-s3",
+        "hsl-p4-s2",
+    ]
+
+
+def test_the_summary_counts_every_row_shared_different_or_one_sided(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-socialist-labour"), second=_title("hero-of-the-soviet-union")
+    )
+    counted = len(comparison.shared) + len(comparison.different) + len(comparison.one_sided)
+    assert counted == len(comparison.aspects)
+    assert (len(comparison.shared), len(comparison.different), len(comparison.one_sided)) == (
+        6,
+        1,
+        4,
+    )
+
+
+def test_the_special_certificate_is_not_called_the_same_as_the_later_certificate(seeded):
+    comparison = compare_titles(
+        first=_title("hero-of-labour"), second=_title("hero-of-socialist-labour")
+    )
+    verdicts = {row.aspect: row.verdict for row in comparison.aspects}
+    assert verdicts["certificate"] is Verdict.DIFFERENT
+    assert comparison.common_citations == []
 
 
 def test_a_title_at_four_dates_marks_each_change(socialist_labour):

@@ -7,35 +7,61 @@ Socialist Labour (fixtures/06_titles.json and 09_provisions.json).
 
 from awards.dates import PartialDate
 from awards.models import Provision, Title
-from awards.rules import Status, provisions_on, rules_on_date
+from awards.rules import Boundary, Gap, Status, answers_on, provisions_on, rules_on_date
 
 HERO_OF_SOCIALIST_LABOUR = Title(
     slug="hero-of-socialist-labour",
+    established_basis="dated",
     established_on=PartialDate(1938, 12, 27),
+    abolished_basis="dated",
     abolished_on=PartialDate(1991),
 )
+# Established on a day; the source does not say whether or when it was abolished.
+HERO_OF_LABOUR = Title(
+    slug="hero-of-labour",
+    established_basis="dated",
+    established_on=PartialDate(1927, 7, 27),
+    abolished_basis="unknown",
+)
+# The source gives no date of it at all.
+UNDATED = Title(slug="hero-of-the-soviet-union")
+
+LIFE = "title_life"
+UNKNOWN = "unknown"
 
 
-def _provision(slug, aspect, *, start=None, end=None):
+def _provision(slug, aspect, *, start=UNKNOWN, end=UNKNOWN):
+    """A provision whose start and end are each a date, LIFE or UNKNOWN."""
+
+    def side(value):
+        if value in (LIFE, UNKNOWN):
+            return value, None
+        return "dated", PartialDate.parse(value)
+
+    start_basis, start_date = side(start)
+    end_basis, end_date = side(end)
     return Provision(
         slug=slug,
         aspect=aspect,
         value_key=slug,
-        start=PartialDate.parse(start) if start else None,
-        end=PartialDate.parse(end) if end else None,
+        start_basis=start_basis,
+        start=start_date,
+        end_basis=end_basis,
+        end=end_date,
     )
 
 
-# Out of the order of the aspects on purpose: the rules put them in order.
+# As fixtures/09_provisions.json records them; out of the order of the aspects on purpose:
+# the rules put them in order.
 PROVISIONS = [
     _provision("repeat-awards-limited", "repeat_awards", start="1940", end="1973-05-14"),
-    _provision("repeat-awards-unlimited", "repeat_awards", start="1973-05-14"),
+    _provision("repeat-awards-unlimited", "repeat_awards", start="1973-05-14", end=LIFE),
     _provision("repeat-order-of-lenin", "repeat_order_of_lenin", end="1988"),
-    _provision("repeat-order-of-lenin-abolished", "repeat_order_of_lenin", start="1988"),
-    _provision("gold-medal", "gold_medal", start="1940-05-22"),
-    _provision("order-of-lenin", "order_of_lenin", start="1938-12-27"),
-    _provision("certificate", "certificate"),
-    _provision("rank", "rank"),
+    _provision("repeat-order-of-lenin-abolished", "repeat_order_of_lenin", start="1988", end=LIFE),
+    _provision("gold-medal", "gold_medal", start="1940-05-22", end=LIFE),
+    _provision("order-of-lenin", "order_of_lenin", start="1938-12-27", end=LIFE),
+    _provision("certificate", "certificate", start="1938-12-27", end=LIFE),
+    _provision("rank", "rank", start=LIFE, end=LIFE),
 ]
 
 
@@ -88,7 +114,8 @@ def test_a_date_in_1988_is_uncertain_for_the_repeat_order_of_lenin():
     rules = rules_on("1988-06-01")
     assert rules["repeat-order-of-lenin"] is Status.UNCERTAIN
     assert rules["repeat-order-of-lenin-abolished"] is Status.UNCERTAIN
-    assert rules_on("1987-12-31")["repeat-order-of-lenin"] is Status.IN_FORCE
+    # Its start is unknown: before 1988 the source does not say either.
+    assert rules_on("1987-12-31")["repeat-order-of-lenin"] is Status.UNCERTAIN
     after = rules_on("1989-01-01")
     assert "repeat-order-of-lenin" not in after
     assert after["repeat-order-of-lenin-abolished"] is Status.IN_FORCE
@@ -129,3 +156,68 @@ def test_a_title_with_unknown_dates_gives_uncertain_rules():
     provisions = [_provision("rank", "rank"), _provision("order-of-lenin", "order_of_lenin")]
     rules = rules_on("1975", title=undated, provisions=provisions)
     assert rules == {"rank": Status.UNCERTAIN, "order-of-lenin": Status.UNCERTAIN}
+
+
+def gaps_on(text, *, title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS):
+    on = PartialDate.parse(text)
+    return {
+        rule.provision.slug: rule.gaps
+        for rule in answers_on(title=title, provisions=provisions, on=on)
+    }
+
+
+def test_an_unknown_start_is_never_read_as_the_title_s_establishment():
+    # The issue's case: a year before the medal existed, the repeat Order of Lenin is not
+    # "in force"; the source does not say when it began.
+    assert rules_on("1939-06-01")["repeat-order-of-lenin"] is Status.UNCERTAIN
+    assert gaps_on("1939-06-01")["repeat-order-of-lenin"] == (Gap(Boundary.START, None),)
+
+
+def test_before_a_dated_establishment_even_an_undated_rule_is_not_in_force():
+    assert "repeat-order-of-lenin" not in rules_on("1938-06-01")
+
+
+def test_a_boundary_known_to_a_year_gives_the_year_as_the_reason():
+    assert gaps_on("1988-07-01")["repeat-order-of-lenin-abolished"] == (
+        Gap(Boundary.START, PartialDate(1988)),
+    )
+    assert gaps_on("1991-07-01")["rank"] == (Gap(Boundary.ABOLITION, PartialDate(1991)),)
+
+
+def test_an_unknown_abolition_is_never_read_as_never():
+    provisions = [
+        _provision("eligibility", "eligibility", start="1927-07-27"),
+        _provision("conferred-by", "conferred_by", start=LIFE),
+    ]
+    on_the_day = rules_on("1927-07-27", title=HERO_OF_LABOUR, provisions=provisions)
+    assert on_the_day == {"eligibility": Status.IN_FORCE, "conferred-by": Status.IN_FORCE}
+    assert rules_on("1927-07-26", title=HERO_OF_LABOUR, provisions=provisions) == {}
+    for year in ("1928", "1950", "1975", "1989", "1992"):
+        rules = rules_on(year, title=HERO_OF_LABOUR, provisions=provisions)
+        assert rules == {"eligibility": Status.UNCERTAIN, "conferred-by": Status.UNCERTAIN}
+    gaps = gaps_on("1950", title=HERO_OF_LABOUR, provisions=provisions)
+    assert gaps["eligibility"] == (Gap(Boundary.END, None),)
+
+
+def test_a_title_without_dates_decides_nothing_and_says_why():
+    provisions = [_provision("rank", "rank", start=LIFE, end=LIFE)]
+    result = rules_on_date(title=UNDATED, provisions=provisions, on=PartialDate(1975))
+    assert result.existence.status is Status.UNCERTAIN
+    assert result.existence.gaps == (
+        Gap(Boundary.ESTABLISHMENT, None),
+        Gap(Boundary.ABOLITION, None),
+    )
+    assert gaps_on("1975", title=UNDATED, provisions=provisions)["rank"] == (
+        Gap(Boundary.ESTABLISHMENT, None),
+        Gap(Boundary.ABOLITION, None),
+    )
+
+
+def test_the_rules_page_keeps_the_rules_not_in_force_apart():
+    result = rules_on_date(
+        title=HERO_OF_SOCIALIST_LABOUR, provisions=PROVISIONS, on=PartialDate(1989)
+    )
+    assert [rule.provision.slug for rule in result.not_in_force] == [
+        "repeat-awards-limited",
+        "repeat-order-of-lenin",
+    ]

@@ -28,13 +28,26 @@ def test_the_history_has_three_periods_origins_labour_and_socialist_labour(seede
     ]
 
 
-def test_a_title_period_ends_where_its_successor_begins(seeded):
+def test_a_period_ends_at_the_dated_abolition_and_stays_open_where_the_source_gives_none(seeded):
     _, labour, socialist_labour = _periods()
-    assert (labour.start, labour.end) == (PartialDate(1927, 7, 27), PartialDate(1938, 12, 27))
-    assert (socialist_labour.start, socialist_labour.end) == (
+    # The source never says "Hero of Labour" ended, nor that the later title replaced it.
+    assert (labour.start, labour.end, labour.end_stated) == (
+        PartialDate(1927, 7, 27),
+        None,
+        False,
+    )
+    assert (socialist_labour.start, socialist_labour.end, socialist_labour.end_stated) == (
         PartialDate(1938, 12, 27),
         PartialDate(1991),
+        True,
     )
+
+
+def test_a_later_title_does_not_end_an_earlier_one(no_records, make_title):
+    old = make_title(established_on=PartialDate(1900))
+    make_title(established_on=PartialDate(1910), predecessor=old)
+    first, _ = _periods()
+    assert (first.end, first.end_stated) == (None, False)
 
 
 def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
@@ -115,4 +128,4 @@ def test_the_axis_runs_from_the_first_band_to_the_right_margin(seeded):
 def test_each_band_gives_the_years_of_its_period_the_open_start_from_the_first_year(seeded):
     picture = timeline_picture(periods=_periods(), labels={})
     years = [(band.first_year, band.last_year) for band in picture.bands]
-    assert years == [(1921, 1927), (1927, 1938), (1938, 1991)]
+    assert years == [(1921, 1927), (1927, None), (1938, 1991)]
