@@ -6,8 +6,46 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from awards.exchange.files import FORMATS
-from awards.exchange.importer import import_file
+from awards.exchange.importer import Progress, import_file
 from awards.exchange.resources import RESOURCES, resource_for
+
+BAR_WIDTH = 30
+STAGE_NAMES = {
+    "read": "reading",
+    "clean": "reading",
+    "validate": "checking",
+    "write": "writing",
+    "done": "done",
+}
+
+
+class ProgressBar:
+    """A one-line progress bar redrawn in place on a terminal."""
+
+    def __init__(self, out):
+        self.out = out
+        self.drawn = False
+
+    def __call__(self, progress: Progress) -> None:
+        if progress.stage == "write":
+            done, total = progress.written, progress.to_write
+        else:
+            done, total = progress.read + progress.validated, 2 * progress.total
+        if progress.stage == "done":
+            done = total = max(total, 1)
+        filled = BAR_WIDTH * done // total if total else 0
+        self.out.write(
+            f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {STAGE_NAMES[progress.stage]:<8} "
+            f"rows {progress.read}/{progress.total}, checked {progress.validated}, "
+            f"written {progress.written}/{progress.to_write}, errors {progress.errors}",
+            ending="",
+        )
+        self.out.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.out.write("")
 
 
 class Command(BaseCommand):
@@ -37,6 +75,8 @@ class Command(BaseCommand):
             editor = get_user_model().objects.filter(username=user).first()
             if editor is None:
                 raise CommandError(f"No user named {user}.")
+        # A bar only where someone watches: a terminal, not a log or a pipe.
+        bar = ProgressBar(self.stdout) if self.stdout.isatty() else None
         report = import_file(
             resource=resource_for(model)(),
             data=data,
@@ -45,7 +85,10 @@ class Command(BaseCommand):
             encoding=encoding,
             user=editor,
             dry_run=dry_run,
+            progress=bar,
         )
+        if bar is not None:
+            bar.close()
         for line in report.error_lines():
             self.stderr.write(line)
         if not report.ok:
