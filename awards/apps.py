@@ -8,6 +8,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Titles of labour")
 
     def ready(self):
-        from awards import sqlite_like
+        from awards import record_writes, sqlite_like
 
         sqlite_like.connect()
+        record_writes.connect()

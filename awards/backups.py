@@ -30,6 +30,8 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from awards.record_writes import records_replaced
+
 FORMAT = "heroes-of-labour-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -179,4 +181,5 @@ def restore_backup(*, path: Path, using: str = DEFAULT_DB_ALIAS) -> list[TableCo
             with connection.cursor() as cursor:
                 for statement in connection.ops.sequence_reset_sql(no_style(), models):
                     cursor.execute(statement)
+            records_replaced(using=using)
     return counts

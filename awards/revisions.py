@@ -11,24 +11,59 @@ need help to get exactly one complete entry per change:
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import connections, router
+from django.core.exceptions import ValidationError
+from django.db import connections, router, transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from simple_history import register
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalRecords, ModelDelta
 from simple_history.utils import get_history_model_for_model
 
 from awards.bulk import chunks, insert_rows, link_columns, links_of
+from awards.models.base import StaleRecordError
+from awards.record_writes import records_written_in_bulk
 
 
 class TrackedHistoricalRecords(HistoricalRecords):
-    """Keeps the history configuration of each model, to write entries on request."""
+    """Keeps the history configuration of each model, to write entries on request.
+
+    A deletion's entry keeps the links the record had: Django removes the link rows
+    before the record itself, so they are read before the deletion starts.
+    """
 
     by_model: dict = {}
 
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         TrackedHistoricalRecords.by_model[sender] = self
+
+    def pre_delete(self, instance, **kwargs):
+        super().pre_delete(instance, **kwargs)
+        instance._links_before_deletion = {
+            field: list(
+                field.remote_field.through._base_manager.filter(
+                    **{field.m2m_field_name(): instance.pk}
+                )
+            )
+            for field in self.get_m2m_fields_from_model(type(instance))
+        }
+
+    def create_historical_record_m2ms(self, history_instance, instance):
+        links = getattr(instance, "_links_before_deletion", None)
+        if history_instance.history_type != "-" or links is None:
+            super().create_historical_record_m2ms(history_instance, instance)
+            return
+        for field, rows in links.items():
+            snapshot_model = self.m2m_models[field]
+            names = [row_field.attname for row_field in field.remote_field.through._meta.fields]
+            snapshot_model.objects.bulk_create(
+                snapshot_model(
+                    history=history_instance, **{name: getattr(row, name) for name in names}
+                )
+                for row in rows
+            )
 
 
 def track_history(model) -> None:
@@ -46,10 +81,89 @@ def track_history(model) -> None:
     )
 
 
-def record_change(instance, *, created: bool) -> None:
+def record_change(instance, *, created: bool, reason: str = "") -> None:
     """Write the history entry of a record whose fields and relations are all saved."""
     records = TrackedHistoricalRecords.by_model[type(instance)]
+    if reason:
+        instance._change_reason = reason[:100]
     records.create_historical_record(instance, "+" if created else "~")
+
+
+def changes_since(record, *, version: int) -> tuple[ModelDelta | None, list]:
+    """What was written to a record after it was at ``version``, read from its history.
+
+    Returns the difference between the entry of that version and the newest one (``None``
+    when the history lacks the entry) and the entries written since, oldest first: who
+    changed what, and when.
+    """
+    history = record.history.select_related("history_user").order_by("history_date", "history_id")
+    since = history.filter(version=version).last()
+    latest = history.last()
+    if since is None or latest is None:
+        return None, list(history.filter(version__gt=version))
+    later = list(history.filter(history_date__gte=since.history_date).exclude(pk=since.pk))
+    return latest.diff_against(since, foreign_keys_are_objs=True), later
+
+
+def links_at(entry) -> dict[str, list]:
+    """The records a history entry's many-to-many fields linked to, by field name.
+
+    Records deleted since are left out: a version cannot link to them again.
+    """
+    model = entry.instance_type
+    records = TrackedHistoricalRecords.by_model[model]
+    links = {}
+    for field in records.get_m2m_fields_from_model(model):
+        _through, _source, target = link_columns(field)
+        snapshot = records.m2m_models[field].objects.filter(history=entry)
+        links[field.name] = list(
+            field.related_model._base_manager.filter(pk__in=snapshot.values_list(target))
+        )
+    return links
+
+
+def restore_version(*, entry, user, base_version: int | None, reason: str):
+    """Make a record again what one of its history entries shows, as an ordinary save.
+
+    Reverting (the record exists) and recovering (it was deleted) alike: the entry's
+    fields and many-to-many links (citations included) are validated as any save is, a
+    record cited by nothing is refused, a record that changed since ``base_version`` (the
+    version the editor saw; ``None`` only when recovering) is refused with
+    ``StaleRecordError``, and the write raises the version and leaves one history entry
+    with ``reason``.
+    """
+    model = entry.instance_type
+    with transaction.atomic():
+        current = model._base_manager.select_for_update().filter(pk=entry.id).first()
+        record = entry.instance
+        if current is None:
+            record._state.adding = True
+            newest = type(entry).objects.filter(id=entry.id).aggregate(Max("version"))
+            record.version = (newest["version__max"] or 0) + 1
+        else:
+            record._state.adding = False
+            if base_version is None:
+                raise StaleRecordError(current)
+            record.version = base_version
+            record.created_at = current.created_at
+        links = {
+            name: [linked.pk for linked in linked_records]
+            for name, linked_records in links_at(entry).items()
+        }
+        record.full_clean()
+        if "citations" in links and not links["citations"]:
+            raise ValidationError(
+                {"citations": _("This version cites no passage that still exists.")}
+            )
+        created = current is None
+        record.skip_history_when_saving = True
+        record._history_user = user
+        record.save()
+        for name, pks in links.items():
+            getattr(record, name).set(pks)
+        del record.skip_history_when_saving
+        record_change(record, created=created, reason=reason)
+    return record
 
 
 def record_bulk_changes(
@@ -61,6 +175,7 @@ def record_bulk_changes(
     without building a historical instance per record; a fixed number of queries per
     batch: the relations of all records are read at once.
     """
+    created, updated = list(created), list(updated)
     history_model = get_history_model_for_model(model)
     connection = connections[router.db_for_write(history_model)]
     now = timezone.now()
@@ -103,6 +218,8 @@ def record_bulk_changes(
             history_model._meta.pk.attname, "id"
         )
     _snapshot_relations(model, entries)
+    # Bulk writes send no signals: their search entries and the public pages follow here.
+    records_written_in_bulk(model=model, records=[*created, *updated])
 
 
 def _snapshot_relations(model, entries: list[tuple[int, int]]) -> None:

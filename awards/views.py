@@ -287,7 +287,7 @@ def search(request):
         {
             "form": form,
             "groups": groups,
-            "result_count": sum(len(group.records) for group in groups or []),
+            "result_count": sum(group.count for group in groups or []),
         },
     )
 

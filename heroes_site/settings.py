@@ -4,9 +4,10 @@ DJANGO_DEBUG, DJANGO_SECRET_KEY (required unless debugging), DJANGO_ALLOWED_HOST
 DATABASE_URL (default: SQLite file in the project root), DATABASE_CONN_MAX_AGE,
 DATABASE_CONNECT_TIMEOUT, IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
 REDIS_URL, LOGIN_FAILURE_LIMIT,
-LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT.
+LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT, REDIS_URL, DJANGO_CACHE_DIR, PUBLIC_PAGES_MAX_AGE.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -72,6 +73,9 @@ MIDDLEWARE = [
     "heroes_site.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside LocaleMiddleware (the page's language is known), outside everything a cached
+    # page need not run again.
+    "heroes_site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,6 +126,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     )
+
+# The cache holds whole public pages (heroes_site.page_cache) under a generation that every
+# committed write replaces. Without REDIS_URL: files in DJANGO_CACHE_DIR, shared by the
+# worker processes of one machine; with it: Redis, shared by several app servers. The key
+# prefix names the database, so sites on different databases never share a page.
+_database = DATABASES["default"]
+CACHE_KEY_PREFIX = hashlib.sha256(
+    "|".join(
+        str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+    ).encode()
+).hexdigest()[:12]
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+        if os.environ.get("REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    )
+}
+PUBLIC_PAGES_CACHE = "default"
+# Seconds a browser or CDN may reuse a public page without asking; 0: it always asks
+# (a 304 when nothing changed), so no one sees a page older than the last write.
+PUBLIC_PAGES_MAX_AGE = int(os.environ.get("PUBLIC_PAGES_MAX_AGE", "0"))
+# How long an unchanged page stays in the cache.
+PUBLIC_PAGES_TIMEOUT = 24 * 60 * 60
 
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out login before the password is even checked.

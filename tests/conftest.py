@@ -15,6 +15,7 @@ from django.test.utils import override_settings
 from awards import models
 from awards.dates import PartialDate
 from awards.seed import fixture_paths, load_fixture_records
+from heroes_site.page_cache import invalidate_public_pages
 
 _numbers = itertools.count(1)
 
@@ -28,6 +29,24 @@ def fast_password_hashing():
     """Hashing with the production hasher costs a fifth of a second per editor made."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_cache_of_this_run(tmp_path_factory):
+    """A cache of public pages for this run alone, never the one `make run` serves from."""
+    location = tmp_path_factory.mktemp("page-cache")
+    cache = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(location),
+    }
+    with override_settings(CACHES={"default": cache}):
+        yield location
+
+
+@pytest.fixture(autouse=True)
+def fresh_public_pages(page_cache_of_this_run):
+    """No test sees a page cached by another (a flushed database sends no signal)."""
+    invalidate_public_pages()
 
 
 @pytest.fixture(scope="session")
