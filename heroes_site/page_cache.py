@@ -154,9 +154,7 @@ class PublicPageCacheMiddleware:
 
 def _stored_form(response) -> tuple[int, bytes, list[tuple[str, str]]]:
     headers = [
-        (name, value)
-        for name, value in response.items()
-        if name.lower() not in OUTER_HEADERS
+        (name, value) for name, value in response.items() if name.lower() not in OUTER_HEADERS
     ]
     return response.status_code, response.content, headers
 

@@ -133,9 +133,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # prefix names the database, so sites on different databases never share a page.
 _database = DATABASES["default"]
 CACHE_KEY_PREFIX = hashlib.sha256(
-    "|".join(
-        str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
-    ).encode()
+    "|".join(str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")).encode()
 ).hexdigest()[:12]
 CACHES = {
     "default": (
