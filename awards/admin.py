@@ -10,10 +10,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards import models
+from awards import models, registry
 from awards.admin_filters import decade_filter
 from awards.admin_history import RecordHistoryAdmin
 from awards.admin_versions import VersionedAdmin, VersionedForm
@@ -96,9 +96,6 @@ class RecordAdmin(
     actions = ("publish", "unpublish")
     save_on_top = True
     list_per_page = 50
-
-    class Media:
-        css = {"all": ("admin/awards/admin.css",)}
 
     def save_model(self, request, obj, form, change):
         # The history entry waits until relations and inlines are saved (save_related), so
@@ -206,9 +203,15 @@ class AuthorityAdmin(RecordAdmin):
 
 @admin.register(models.Person)
 class PersonAdmin(RecordAdmin):
-    list_display = ("name", "published")
-    search_fields = ("slug", "name_ru", "name_en")
+    list_display = ("name", date_column("born_on", _("born on")), "citizenship", "published")
+    list_filter = ("citizenship", "published")
+    search_fields = ("slug", "name_ru", "name_en", "surname_ru", "surname_en")
     prepopulated_fields = {"slug": ("name_ru",)}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The registry sorts conferments by their person's name, kept with each of them.
+        registry.refresh_sort_names(form.instance)
 
 
 @admin.register(models.Decree)
@@ -221,21 +224,19 @@ class DecreeAdmin(RecordAdmin):
     ordering = ("date", "slug")
 
 
-class ProvisionInline(PublishingMixin, TranslationTabularInline):
+class ProvisionInline(PublishingMixin, TranslationStackedInline):
+    # Stacked, a few fields to a line that wraps: as a table row of ten columns it made
+    # the title's page three windows wide.
     model = models.Provision
     form = VersionedForm
     extra = 0
     fields = (
-        "aspect",
+        ("aspect", "value_key"),
         "value",
-        "value_key",
-        "start",
-        "start_decree",
-        "end",
-        "end_decree",
+        ("start", "start_decree"),
+        ("end", "end_decree"),
         "citations",
-        "slug",
-        "published",
+        ("slug", "published"),
         "base_version",
     )
     autocomplete_fields = ("start_decree", "end_decree", "citations")
@@ -342,3 +343,7 @@ class ImportLogAdmin(KindOfRecordColumn, NulSafeSearchMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# The registry of conferments has its own module of declarations.
+from awards import admin_registry  # noqa: E402, F401

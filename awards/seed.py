@@ -43,6 +43,9 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
                 if exists and not update:
                     kept += 1
                     continue
+                if exists:
+                    # A raw save skips Record.save(): raise the version as every write does.
+                    item.object.version = _current_version(item.object) + 1
                 # One history entry per record, written below with its relations.
                 item.object.skip_history_when_saving = True
                 item.save()
@@ -58,6 +61,11 @@ def load_fixture_records(*, paths: list[Path], update: bool = False) -> LoadRepo
             item.save_deferred_fields()
         _record_history(written)
     return LoadReport(created=created, updated=updated, kept=kept)
+
+
+def _current_version(record) -> int:
+    manager = type(record)._base_manager
+    return manager.filter(pk=record.pk).values_list("version", flat=True).get()
 
 
 def _record_history(written: list) -> None:

@@ -1,7 +1,7 @@
 """The history of the Soviet titles of labour as records: each one cites its source."""
 
 from awards.models.actors import Authority, Person
-from awards.models.base import CitedRecord, Record, RecordQuerySet
+from awards.models.base import CitedRecord, Record, RecordQuerySet, StaleRecordError
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportJob, ImportLog
 from awards.models.provisions import Provision
@@ -30,5 +30,6 @@ __all__ = [
     "Record",
     "RecordQuerySet",
     "Source",
+    "StaleRecordError",
     "Title",
 ]

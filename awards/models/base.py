@@ -1,6 +1,6 @@
 """What every record shares: a slug, timestamps, a draft flag and, for facts, citations."""
 
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Prefetch, ProtectedError
 from django.db.models.constants import LOOKUP_SEP
 from django.urls import reverse
@@ -94,6 +94,16 @@ def _model_at(model: type[models.Model], path: str) -> type[models.Model]:
     return model
 
 
+class StaleRecordError(Exception):
+    """A write based on a version of a record that another write has replaced or deleted."""
+
+    def __init__(self, record):
+        super().__init__(
+            f"{record._meta.label} {record.pk} is no longer at version {record.version}"
+        )
+        self.record = record
+
+
 class Record(models.Model):
     """What every record shares: a slug for URLs and exchange, timestamps, a draft flag."""
 
@@ -126,10 +136,30 @@ class Record(models.Model):
         default_permissions = ("add", "change", "delete", "view", "publish")
 
     def save(self, *args, **kwargs):
+        """Write the record if it is still at ``self.version``, and raise its version by one.
+
+        The check and the write are one transaction: the version is claimed with a
+        conditional ``UPDATE … WHERE version = %s`` first, so of two writers that read the
+        same version one wins and the other gets ``StaleRecordError``, nothing written.
+        """
         self.updated_at = timezone.now()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
-        super().save(*args, **kwargs)
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at", "version"}
+        if self._state.adding:
+            super().save(*args, **kwargs)
+            return
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            claimed = (
+                type(self)
+                ._base_manager.using(using)
+                .filter(pk=self.pk, version=self.version)
+                .update(version=self.version + 1)
+            )
+            if not claimed:
+                raise StaleRecordError(self)
+            self.version += 1
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(f"awards:{self._meta.model_name}-detail", kwargs={"slug": self.slug})
