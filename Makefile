@@ -30,6 +30,14 @@ setup: $(STAMP) messages
 run: setup
 	$(BIN)/python manage.py create_demo_editor
 	$(BIN)/python manage.py create_demo_editor --chief
+	@# The background worker of large imports runs beside the server and stops with it: the
+	@# database queue's db_worker, or an RQ worker when REDIS_URL is set.
+	@if [ -n "$$REDIS_URL" ]; then \
+		$(BIN)/python manage.py rqworker --job-class django_tasks_rq.Job default & \
+	else \
+		$(BIN)/python manage.py db_worker --no-reload & \
+	fi; \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) messages
