@@ -15,7 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Prefetch
 
 from awards.bulk import chunks
-from awards.models import Conferment, Person, Provision, Title
+from awards.models import Conferment, Medal, Person, Provision, Title
 from awards.registry_rules import (
     ABOLITION,
     ESTABLISHMENT,
@@ -163,7 +163,7 @@ def person_conferments(*, person: Person) -> list[CheckedConferment]:
         .select_related("revoked_by", "restored_by")
         .prefetch_related(
             Prefetch("citations", queryset=_citations().filter(published=True)),
-            "insignia",
+            Prefetch("insignia", queryset=Medal.objects.published()),
         )
         .order_by("date", "pk")
     )

@@ -212,6 +212,7 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
     """
     if ordinal <= 1:
         return None
+    on = format_partial_date(rules.on)
     rules_of_repeats = _rules_of(rules, Provision.Aspect.REPEAT_AWARDS)
     exceeded = [
         rule
@@ -225,7 +226,7 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
             REPEAT_LIMIT,
             Verdict.REFUSED,
             _("Award No. %(ordinal)d exceeds the limit in force on %(on)s: %(rule)s.")
-            % {"ordinal": ordinal, "on": format_partial_date(rules.on), "rule": rule.provision.value},
+            % {"ordinal": ordinal, "on": on, "rule": rule.provision.value},
             tuple(rule.provision.citations.all()),
         )
     if exceeded:
@@ -234,15 +235,18 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
             REPEAT_LIMIT,
             Verdict.UNCERTAIN,
             _("Award No. %(ordinal)d may exceed the limit of repeat awards on %(on)s: %(rule)s.")
-            % {"ordinal": ordinal, "on": format_partial_date(rules.on), "rule": rule.provision.value},
+            % {"ordinal": ordinal, "on": on, "rule": rule.provision.value},
             tuple(rule.provision.citations.all()),
         )
     if not any(rule.status is Status.IN_FORCE for rule in rules_of_repeats):
         return Finding(
             REPEAT_LIMIT,
             Verdict.UNCERTAIN,
-            _("The source does not say whether the title could be conferred %(ordinal)d times on %(on)s.")
-            % {"ordinal": ordinal, "on": format_partial_date(rules.on)},
+            _(
+                "The source does not say whether the title could be conferred %(ordinal)d "
+                "times on %(on)s."
+            )
+            % {"ordinal": ordinal, "on": on},
         )
     return None
 

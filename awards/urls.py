@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import views
+from awards import registry_views, views
 
 app_name = "awards"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("compare/heroes/", views.compare_twin_titles, name="compare-twin-titles"),
     path("compare/dates/", views.compare_dates_view, name="compare-dates"),
     path("rules/", views.rules_on_date_view, name="rules-on-date"),
+    path("registry/", registry_views.registry_list, name="registry"),
+    path("registry/years/", registry_views.registry_years, name="registry-years"),
+    path(
+        "registry/<slug:times_name>/",
+        registry_views.repeat_recipients,
+        name="registry-repeat",
+    ),
     path("titles/", views.title_list, name="title-list"),
     path("titles/<slug:slug>/", views.TitleDetailView.as_view(), name="title-detail"),
     path("decrees/<slug:slug>/", views.DecreeDetailView.as_view(), name="decree-detail"),

@@ -22,6 +22,7 @@ from awards.models import (
     Source,
     Title,
 )
+from awards.registry import person_conferments
 from awards.rules import rules_on_date
 from awards.search import search_records
 from awards.timeline import ORIGINS, history_periods, timeline_picture
@@ -154,6 +155,11 @@ class AuthorityDetailView(RecordDetailView):
 class PersonDetailView(RecordDetailView):
     def get_queryset(self):
         return Person.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["conferments"] = person_conferments(person=self.object)
+        return context
 
 
 class ProvisionDetailView(RecordDetailView):

@@ -14,6 +14,8 @@ def hero(*, surname="Иванов", given_name="Иван", patronymic="Иван�
     number = next(_numbers)
     fields.setdefault("slug", f"hero-{number}")
     fields.setdefault("published", True)
+    if "surname_en" in fields:
+        fields.setdefault("name_en", f"{fields['surname_en']} {fields.get('given_name_en', '')}")
     person = models.Person.objects.create(
         name_ru=f"{surname} {given_name} {patronymic}",
         surname_ru=surname,

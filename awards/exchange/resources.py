@@ -121,6 +121,21 @@ class PersonResource(RecordResource):
             "published",
             "name_ru",
             "name_en",
+            "surname_ru",
+            "surname_en",
+            "given_name_ru",
+            "given_name_en",
+            "patronymic_ru",
+            "patronymic_en",
+            "born_on",
+            "birth_place_ru",
+            "birth_place_en",
+            "died_on",
+            "death_place_ru",
+            "death_place_en",
+            "occupation_ru",
+            "occupation_en",
+            "citizenship",
             "description_ru",
             "description_en",
             "citations",
@@ -139,6 +154,7 @@ class DecreeResource(RecordResource):
             "published",
             "kind",
             "date",
+            "number",
             "authorities",
             "name_ru",
             "name_en",
@@ -256,6 +272,41 @@ class ProvisionResource(RecordResource):
         )
 
 
+class ConfermentResource(RecordResource):
+    """The registry, record by record (matched by slug). Lists as researchers keep them —
+    a row per conferment, people by name and birth date — come in through
+    awards.exchange.registry."""
+
+    person = slug_of(records.Person, "person")
+    title = slug_of(records.Title, "title")
+    decree = slug_of(records.Decree, "decree")
+    insignia = slugs_of(records.Medal, "insignia")
+    revoked_by = slug_of(records.Decree, "revoked_by")
+    restored_by = slug_of(records.Decree, "restored_by")
+    citations = slugs_of(records.Citation, "citations")
+
+    class Meta:
+        model = records.Conferment
+        fields = (
+            "slug",
+            "published",
+            "person",
+            "title",
+            "decree",
+            "date",
+            "medal_number",
+            "insignia",
+            "revoked_on",
+            "revoked_by",
+            "restored_on",
+            "restored_by",
+            "note_ru",
+            "note_en",
+            "citations",
+            "version",
+        )
+
+
 # In dependency order: a file of each kind can be imported once those before it are.
 RESOURCES = {
     resource._meta.model._meta.model_name: resource
@@ -269,6 +320,7 @@ RESOURCES = {
         MedalResource,
         EventResource,
         ProvisionResource,
+        ConfermentResource,
     )
 }
 

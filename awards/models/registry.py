@@ -29,6 +29,30 @@ class ConfermentQuerySet(RecordQuerySet):
         """The rows of the public registry list, each with its person, title and act."""
         return self.published()
 
+    def filtered(self, *, title=None, year: int | None = None, times: int | None = None):
+        """Conferments of a title, of a year, to people who received it ``times`` times."""
+        queryset = self
+        if title is not None:
+            queryset = queryset.filter(title=title)
+        if year is not None:
+            queryset = queryset.filter(year=year)
+        if times is not None:
+            queryset = queryset.filter(times=times)
+        return queryset
+
+    def of_pairs(self, conferments):
+        """Every conferment of the same people and titles as ``conferments``, by date."""
+        pairs = {(item.person_id, item.title_id) for item in conferments}
+        people = {person for person, _title in pairs}
+        titles = {title for _person, title in pairs}
+        return [
+            conferment
+            for conferment in self.filter(person__in=people, title__in=titles).order_by(
+                "date", "pk"
+            )
+            if (conferment.person_id, conferment.title_id) in pairs
+        ]
+
     def repeated(self, *, times: int):
         """One row per person and title for those who received the title ``times`` times
         (the first of their conferments of it)."""
@@ -150,11 +174,7 @@ class Conferment(CitedRecord):
         return f"{self.person} — {self.title}, {self.date}"
 
     def save(self, *args, **kwargs):
-        # Derived keys, so that every writer stores them alike.
-        if self.date:
-            self.year = self.date.year
-        if self.person_id:
-            self.sort_name_ru, self.sort_name_en = sort_names(self.person)
+        self.fill_keys()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -191,11 +211,28 @@ class Conferment(CitedRecord):
             errors["restored_on"] = _("A title cannot be restored before it was revoked.")
         if errors:
             raise ValidationError(errors)
+        self.fill_keys()
         if self.person_id and self.title_id and self.date:
             # The rules of the title on the date: refusals raise, doubts are stored.
             from awards.registry import assess
 
             assess(self)
+
+    def fill_keys(self) -> None:
+        """The year and sort names stored for the registry's filters and orders, from the
+        date and the person: every writer (a save, a bulk import's check) stores them."""
+        if self.date:
+            self.year = self.date.year
+        if self.person_id:
+            self.sort_name_ru, self.sort_name_en = sort_names(self.person)
+
+    @classmethod
+    def after_bulk_write(cls, records) -> None:
+        """What a bulk import calls once it has written conferments: each person's awards
+        of each title numbered and counted again (awards.registry.renumber)."""
+        from awards.registry import renumber
+
+        renumber(pairs={(record.person_id, record.title_id) for record in records})
 
     @property
     def revoked(self) -> bool:

@@ -1,0 +1,154 @@
+"""The public registry: the list with its filters, order and pages, the twice and thrice
+honoured, the chart of conferments per year, a person's page with each conferment."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from awards import registry_views
+from awards.dates import PartialDate
+from awards.models import Conferment, Medal
+from tests.registry_builders import confer, hero
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def names_on(response) -> list[str]:
+    html = response.content.decode()
+    return re.findall(r'class="registry-entry__name"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_the_empty_registry_says_so_plainly(client):
+    response = client.get("/registry/")
+    assert "Реестр пуст" in response.content.decode()
+    response = client.get("/en/registry/")
+    assert "The registry is empty" in response.content.decode()
+    assert "names no recipient" in client.get("/en/registry/years/").content.decode()
+
+
+@pytest.fixture
+def heroes(db):
+    ivanov = hero(surname="Иванов", surname_en="Ivanov", given_name_en="Ivan")
+    confer(ivanov, "1943-03-19")
+    confer(ivanov, "1957-01-11")
+    petrov = hero(surname="Петров", surname_en="Petrov", given_name_en="Pyotr")
+    for date in ("1949-06-10", "1957-01-11", "1966-05-05"):
+        confer(petrov, date)
+    abramov = hero(surname="Абрамов", surname_en="Abramov", given_name_en="Abram")
+    confer(abramov, "1957-08-01")
+    return {"ivanov": ivanov, "petrov": petrov, "abramov": abramov}
+
+
+def test_registry_lists_conferments_by_surname(client, heroes):
+    names = names_on(client.get("/registry/"))
+    assert names[0].startswith("Абрамов")
+    assert names[-1].startswith("Петров")
+    assert len(names) == 6
+
+
+def test_registry_filters_by_year_and_number_of_conferments(client, heroes):
+    assert len(names_on(client.get("/registry/?year=1957"))) == 3
+    thrice = names_on(client.get("/registry/?times=3"))
+    assert thrice == ["Петров Иван Иванович"] * 3
+    once = names_on(client.get("/registry/?times=1&title=hero-of-socialist-labour"))
+    assert once == ["Абрамов Иван Иванович"]
+
+
+def test_registry_sorts_by_date(client, heroes):
+    html = client.get("/en/registry/?sort=date").content.decode()
+    assert html.index("19 March 1943") < html.index("10 June 1949") < html.index("5 May 1966")
+
+
+def test_english_registry_sorts_by_transliterated_surname(client, heroes):
+    with translation.override("en"):
+        names = names_on(client.get("/en/registry/?times=2"))
+    assert len(names) == 2
+
+
+def test_a_bad_filter_is_a_form_error_not_a_failure(client, heroes):
+    response = client.get("/en/registry/?year=abc&times=9")
+    assert response.status_code == 200
+    assert "Please correct the form" in response.content.decode()
+
+
+def test_pages_follow_one_another_to_the_last_and_back(client, heroes, monkeypatch):
+    monkeypatch.setattr(registry_views, "PAGE_SIZE", 4)
+    first = client.get("/en/registry/")
+    assert len(names_on(first)) == 4
+    next_link = re.search(r'href="\?(after=[^"]+)"\s+rel="next"', first.content.decode())[1]
+    second = client.get(f"/en/registry/?{next_link}")
+    assert len(names_on(second)) == 2
+    assert 'rel="next"' not in second.content.decode()
+    # The last page is the last four, the end of the list as the second page ends it.
+    last = client.get("/en/registry/?page=last")
+    assert names_on(last) == (names_on(first) + names_on(second))[-4:]
+    previous = re.search(r'href="\?(before=[^"]+)"\s+rel="prev"', last.content.decode())[1]
+    assert names_on(client.get(f"/en/registry/?{previous}")) == names_on(first)[:2]
+
+
+def test_filters_are_kept_from_page_to_page(client, heroes, monkeypatch):
+    monkeypatch.setattr(registry_views, "PAGE_SIZE", 2)
+    first = client.get("/en/registry/?year=1957").content.decode()
+    next_link = re.search(r'href="\?([^"]+)"\s+rel="next"', first)[1].replace("&amp;", "&")
+    assert next_link.startswith("year=1957&after=")
+    assert len(names_on(client.get(f"/en/registry/?{next_link}"))) == 1
+
+
+def test_a_forged_cursor_gives_the_first_page(client, heroes):
+    response = client.get("/registry/?after=not-a-cursor")
+    assert names_on(response) == names_on(client.get("/registry/"))
+
+
+def test_twice_and_thrice_lists_are_computed_from_the_conferments(client, heroes):
+    twice = client.get("/en/registry/twice/").content.decode()
+    assert "Ivanov" in twice and "Petrov" not in twice and "Abramov" not in twice
+    assert "19 March 1943, 11 January 1957" in twice
+    thrice = client.get("/en/registry/thrice/").content.decode()
+    assert "Petrov" in thrice and "Ivanov" not in thrice
+    assert client.get("/en/registry/four/").status_code == 404
+
+
+def test_the_chart_table_counts_conferments_per_year(client, heroes):
+    html = client.get("/en/registry/years/").content.decode()
+    table = html[html.index('<table id="year-table"') :]
+    rows = re.findall(r'\?year=(\d{4})">\d{4}</a></th>\s*<td>(\d+)</td>', table)
+    assert rows == [("1943", "1"), ("1949", "1"), ("1957", "3"), ("1966", "1")]
+    assert "6 conferments recorded; the most in 1957 (3)." in html
+    # One bar for every year from the first to the last, empty years included.
+    assert html.count('class="year-chart__bar"') == 1966 - 1943 + 1
+
+
+def test_drafts_stay_out_of_the_registry(client, heroes):
+    heroes["abramov"].published = False
+    heroes["abramov"].save()
+    assert all(not name.startswith("Абрамов") for name in names_on(client.get("/registry/")))
+
+
+def test_person_page_shows_each_conferment_with_its_insignia_and_source(client, heroes):
+    petrov = heroes["petrov"]
+    conferment = petrov.conferments.order_by("date").first()
+    conferment.medal_number = "1234"
+    conferment.save()
+    conferment.insignia.set([Medal.objects.get(slug="hammer-and-sickle")])
+    html = client.get(f"/en/people/{petrov.slug}/").content.decode()
+    assert html.count('class="conferment"') == 3
+    assert "medal No. 1234" in html
+    assert "Gold medal" in html  # due by the rules of 1949
+    assert "Order of Lenin on a repeat award" in html
+    assert "paragraph 4, sentence 1" in html  # the conferment's source
+
+
+def test_person_page_warns_where_the_rules_are_uncertain(client):
+    person = hero(surname_en="Sidorov")
+    confer(person, "1938")
+    html = client.get(f"/en/people/{person.slug}/").content.decode()
+    assert "may fall before it" in html
+
+
+def test_revoked_conferment_is_marked(client, heroes):
+    conferment = Conferment.objects.get(person=heroes["abramov"])
+    conferment.revoked_on = PartialDate(1960)
+    conferment.save()
+    html = client.get("/en/registry/?times=1").content.decode()
+    assert "revoked" in html
