@@ -25,7 +25,8 @@ from awards.exchange.admin import (
     RecordExchangeAdmin,
 )
 from awards.models.base import records_using
-from awards.revisions import record_change
+from awards.places import parse_place
+from awards.revisions import change_reason, record_change
 from awards.roles import may_publish
 
 admin.site.site_header = _("Heroes of Labour: editors")
@@ -43,6 +44,11 @@ class CitationInline(admin.TabularInline):
     readonly_fields = ("quotation",)
     verbose_name = _("citation")
     verbose_name_plural = _("citations")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The link table's fields are named in English; the editor reads the model's name.
+        kwargs.setdefault("label", capfirst(db_field.related_model._meta.verbose_name))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         # No record without a citation: the admin does not enforce min_num by itself.
@@ -106,12 +112,16 @@ class RecordAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         del form.instance.skip_history_when_saving
-        reason = self.change_reason(request, form, change=change)
+        reason = self.reason_for(request, form, change=change)
         record_change(form.instance, created=not change, reason=reason)
 
     def delete_model(self, request, obj):
-        obj._change_reason = _("Deleted in the admin")
-        super().delete_model(request, obj)
+        with change_reason(_("Deleted in the admin")):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with change_reason(_("Deleted in the admin")):
+            super().delete_queryset(request, queryset)
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
@@ -187,8 +197,13 @@ class CitationAdmin(RecordAdmin):
     list_display = ("__str__", "quote", "published")
     list_filter = ("source", "published")
     list_select_related = ("source",)
-    search_fields = ("slug", "quote_ru", "quote_en")
+    search_fields = ("slug", "quote_ru", "quote_en", "source__name_ru", "source__name_en")
     autocomplete_fields = ("source",)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The picker labels a passage "source, абзац 5, предложение 2": found by that.
+        place, rest = parse_place(search_term)
+        return super().get_search_results(request, queryset.filter(**place), rest)
 
 
 @admin.register(models.Authority)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -48,6 +49,19 @@ class RecordHistoryAdmin:
 
     def get_historical_record_context_helper(self, request, historical_record):
         return HistoryChangeHelper(self.model, historical_record)
+
+    def response_delete(self, request, obj_display, obj_id):
+        response = super().response_delete(request, obj_display, obj_id)
+        opts = self.model._meta
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history", args=(obj_id,)
+        )
+        self.message_user(
+            request,
+            format_html(_('It can be recovered from <a href="{url}">its history</a>.'), url=url),
+            messages.INFO,
+        )
+        return response
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         opts = self.model._meta

@@ -10,6 +10,7 @@ need help to get exactly one complete entry per change:
 
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
@@ -50,6 +51,10 @@ class TrackedHistoricalRecords(HistoricalRecords):
             for field in self.get_m2m_fields_from_model(type(instance))
         }
 
+    def get_change_reason_for_object(self, instance, history_type, using):
+        reason = super().get_change_reason_for_object(instance, history_type, using)
+        return reason or getattr(self.context, "change_reason", None)
+
     def create_historical_record_m2ms(self, history_instance, instance):
         links = getattr(instance, "_links_before_deletion", None)
         if history_instance.history_type != "-" or links is None:
@@ -79,6 +84,20 @@ def track_history(model) -> None:
         m2m_fields=[field.name for field in model._meta.many_to_many],
         excluded_fields=list(translator.get_options_for_model(model).fields),
     )
+
+
+@contextmanager
+def change_reason(reason: str):
+    """Give the history entries written in the block this reason, where a record has none.
+
+    For writes that reach records the caller never holds: a bulk deletion, the provisions
+    deleted with their title.
+    """
+    HistoricalRecords.context.change_reason = reason[:100]
+    try:
+        yield
+    finally:
+        del HistoricalRecords.context.change_reason
 
 
 def record_change(instance, *, created: bool, reason: str = "") -> None:

@@ -107,6 +107,25 @@ def test_a_stale_provision_row_is_refused(seeded, editor_client, other_editor_cl
     assert models.Title.objects.get(pk=title.pk).version == title_version
 
 
+def test_a_provision_changed_on_its_titles_page_gets_one_entry(seeded, editor_client):
+    provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
+    url, data = open_form(editor_client, provision.title)
+    row = next(key for key, value in data.items() if key.endswith("-id") and value == provision.pk)
+    data[row.replace("-id", "-value_ru")] = "Новое значение"
+    data["change_reason"] = "Сверка с источником"
+    before = provision.history.count()
+
+    assert editor_client.post(url, data).status_code == 302
+
+    provision.refresh_from_db()
+    assert (provision.value_ru, provision.version) == ("Новое значение", 2)
+    assert provision.history.count() == before + 1
+    latest = entries(provision)[0]
+    assert latest.history_change_reason == "Сверка с источником"
+    assert latest.history_user.username == "test-editor"
+    assert latest.citations.count() == provision.citations.count() > 0
+
+
 def test_a_change_of_citations_raises_the_records_version(seeded, editor_client):
     title = models.Title.objects.get(slug="hero-of-labour")
     url, data = open_form(editor_client, title)
@@ -183,7 +202,10 @@ def test_a_deleted_record_is_recovered_with_its_citations(
     title = make_title(name_ru="Удаляемое звание", citations=[make_citation(), make_citation()])
     pk = title.pk
     delete_url = admin_url(models.Title, "delete", pk)
-    assert chief_editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+    deleted = chief_editor_client.post(delete_url, {"post": "yes"}, follow=True)
+    history_url = admin_url(models.Title, "history", pk)
+    assert f'<a href="{history_url}">' in deleted.content.decode()
+    assert "Удалено в редакции" in page_text(chief_editor_client.get(history_url))
     deletion = models.Title.history.filter(id=pk).latest("history_date")
     assert deletion.history_type == "-" and deletion.history_change_reason == "Удалено в редакции"
     assert deletion.citations.count() == 2
