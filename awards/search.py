@@ -156,30 +156,41 @@ def _postgresql_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, t
         "SELECT %s AS kind, entry.id - %s AS pk, count(*) OVER () AS total, "
         "row_number() OVER (ORDER BY ts_rank(entry.document, query) DESC, entry.id) AS position "
         f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query "
-        f"WHERE entry.document @@ query AND entry.id BETWEEN %s AND %s AND {visible} "
+        # The kind as a quotient, not a range of keys: a range would lead the planner to
+        # the primary key's index instead of the full-text one.
+        f"WHERE entry.document @@ query AND entry.id / %s = %s AND {visible} "
         "ORDER BY position LIMIT %s"
     )
     return sql, (
         number,
         number * KIND_SPAN,
         query,
-        number * KIND_SPAN,
-        (number + 1) * KIND_SPAN - 1,
+        KIND_SPAN,
+        number,
         *visible_params,
         MAX_RESULTS_PER_KIND,
     )
 
 
-def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:
-    """By kind number: the number of published matches and the best of them, in one query."""
-    connection = connections[apps.get_model(SEARCHABLE_KINDS[0].model_label).objects.db]
-    matches = _sqlite_matches if connection.vendor == "sqlite" else _postgresql_matches
+def _connection():
+    return connections[apps.get_model(SEARCHABLE_KINDS[0].model_label).objects.db]
+
+
+def matches_sql(terms: list[Term]) -> tuple[str, list]:
+    """The one query that finds the matches of every kind: rows of (kind number, primary
+    key, published matches of the kind, rank)."""
+    matches = _sqlite_matches if _connection().vendor == "sqlite" else _postgresql_matches
     parts = [matches(kind, terms) for kind in SEARCHABLE_KINDS]
     sql = " UNION ALL ".join(
         f"SELECT * FROM ({part}) AS kind_{number}" for number, (part, _) in enumerate(parts)
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [param for _, params in parts for param in params])
+    return sql, [param for _, params in parts for param in params]
+
+
+def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:
+    """By kind number: the number of published matches and the best of them."""
+    with _connection().cursor() as cursor:
+        cursor.execute(*matches_sql(terms))
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3]))
     found: dict[int, tuple[int, list[int]]] = {}
     for number, pk, total, _position in rows:
