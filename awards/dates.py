@@ -15,6 +15,7 @@ from functools import total_ordering
 
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_ALT
+from django.utils.translation import gettext as _
 
 YEAR = "year"
 MONTH = "month"
@@ -36,16 +37,21 @@ class PartialDate:
 
     def __post_init__(self):
         if not 1000 <= self.year <= 9999:
-            raise PartialDateError(f"year {self.year} is not a four-digit year")
+            raise PartialDateError(
+                _("year %(year)d is not a four-digit year") % {"year": self.year}
+            )
         if self.day is not None and self.month is None:
-            raise PartialDateError("a day cannot be given without a month")
+            raise PartialDateError(_("a day cannot be given without a month"))
         if self.month is not None and not 1 <= self.month <= 12:
-            raise PartialDateError(f"month {self.month} is not between 1 and 12")
+            raise PartialDateError(
+                _("month %(month)d is not between 1 and 12") % {"month": self.month}
+            )
         if self.day is not None:
             last_day = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last_day:
                 raise PartialDateError(
-                    f"day {self.day} does not exist in {self.year}-{self.month:02d}"
+                    _("%(month)s has no day %(day)d")
+                    % {"month": f"{self.year}-{self.month:02d}", "day": self.day}
                 )
 
     @classmethod
@@ -53,7 +59,10 @@ class PartialDate:
         """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raise PartialDateError otherwise."""
         match = ISO_PATTERN.match(str(text).strip())
         if not match:
-            raise PartialDateError(f"{text!r} is not a date written as YYYY, YYYY-MM or YYYY-MM-DD")
+            raise PartialDateError(
+                _("“%(text)s” is not a date written as YYYY, YYYY-MM or YYYY-MM-DD")
+                % {"text": text}
+            )
         parts = match.groupdict()
         return cls(
             year=int(parts["year"]),

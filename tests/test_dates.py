@@ -26,7 +26,7 @@ def test_malformed_or_impossible_dates_are_refused(text):
 
 
 def test_a_day_without_a_month_is_refused():
-    with pytest.raises(PartialDateError, match="without a month"):
+    with pytest.raises(PartialDateError, match="без месяца"):
         PartialDate(1927, None, 27)
 
 

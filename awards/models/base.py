@@ -1,5 +1,6 @@
 """What every record shares: a slug, timestamps, a draft flag and, for facts, citations."""
 
+from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models import Prefetch, ProtectedError
 from django.db.models.constants import LOOKUP_SEP
@@ -8,6 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.dates import PartialDate, format_partial_date
+
+# The years a record of this history may be dated in: from the revolution of 1917 to the
+# end of the USSR. A record names its dates that must fall in them (``history_dates``).
+HISTORY_YEARS = (1917, 1991)
 
 
 def ranges_disjoint(first: PartialDate | None, second: PartialDate | None) -> bool:
@@ -128,6 +133,8 @@ class Record(models.Model):
 
     # Reverse many-to-many relations whose records keep this one from being deleted.
     protected_by: tuple[str, ...] = ()
+    # Date fields that must fall within HISTORY_YEARS.
+    history_dates: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -166,6 +173,23 @@ class Record(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        first, last = HISTORY_YEARS
+        errors = {
+            name: _(
+                "Dates of this history lie between %(first)d and %(last)d (from the "
+                "revolution to the end of the USSR); %(date)s is outside them."
+            )
+            % {"first": first, "last": last, "date": format_partial_date(date)}
+            for name in self.history_dates
+            # A date the form could not read is left as it was: its field has the error.
+            if isinstance(date := getattr(self, name), PartialDate)
+            and not first <= date.year <= last
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def delete(self, *args, **kwargs):
         refuse_deleting_used(type(self), [self])

@@ -139,6 +139,8 @@ class Decree(CitedRecord):
 
     objects = DecreeQuerySet.as_manager()
 
+    history_dates = ("date",)
+
     class Meta(CitedRecord.Meta):
         ordering = ["date", "slug"]
         # The acts of an imported list are found by date and number.
@@ -202,6 +204,8 @@ class Title(CitedRecord):
     )
 
     objects = TitleQuerySet.as_manager()
+
+    history_dates = ("established_on", "abolished_on")
 
     class Meta(CitedRecord.Meta):
         ordering = ["established_on", "slug"]
@@ -308,6 +312,8 @@ class Medal(CitedRecord):
 
     objects = MedalQuerySet.as_manager()
 
+    history_dates = ("established_on",)
+
     class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("insignia")
@@ -350,6 +356,8 @@ class Event(CitedRecord):
     )
 
     objects = EventQuerySet.as_manager()
+
+    history_dates = ("date",)
 
     class Meta(CitedRecord.Meta):
         ordering = ["date", "slug"]

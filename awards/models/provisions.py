@@ -138,6 +138,8 @@ class Provision(CitedRecord):
 
     objects = ProvisionQuerySet.as_manager()
 
+    history_dates = ("start", "end")
+
     class Meta(CitedRecord.Meta):
         ordering = ["title__slug", "aspect", "start", "slug"]
         verbose_name = _("provision")
