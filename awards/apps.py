@@ -8,7 +8,11 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Titles of labour")
 
     def ready(self):
-        from awards import record_writes, sqlite_like
+        from django.db.models.signals import post_migrate
+
+        from awards import record_writes, roles, sqlite_like
+
+        post_migrate.connect(roles.set_roles_after_migrate, sender=self)
 
         sqlite_like.connect()
         record_writes.connect()

@@ -6,9 +6,10 @@
   other record uses, confirm imports that create or change published records, and read
   the log of logins and lockouts (django-axes).
 
-Each role is a user group of the same name whose permissions are exactly those below.
-Migrations set them (``0007_role_permissions`` calls ``set_role_permissions``); a change
-to the definition needs a new migration that calls it again.
+Each role is a user group of the same name whose permissions are exactly those below,
+for every kind of record (every model with a "publish" permission, ``Record.Meta``).
+Migration 0007 made the groups; after every ``migrate`` (post_migrate, awards.apps) they
+are set again, so a new kind of record or a change here reaches them without more code.
 """
 
 from django.contrib.auth import get_permission_codename
@@ -17,19 +18,6 @@ from django.db.models import Q
 
 EDITORS = "editors"
 CHIEF_EDITORS = "chief editors"
-
-# Every kind of record, by model name; each has Django's permissions and "publish".
-RECORD_MODEL_NAMES = (
-    "source",
-    "citation",
-    "authority",
-    "person",
-    "decree",
-    "title",
-    "medal",
-    "event",
-    "provision",
-)
 
 # What each role may do with every kind of record, as permission actions.
 RECORD_ACTIONS = {
@@ -51,11 +39,20 @@ OTHER_PERMISSIONS = {
 ROLES = tuple(RECORD_ACTIONS)
 
 
-def role_permissions(role: str) -> list[tuple[str, str]]:
+def record_model_names(apps) -> list[str]:
+    """Every kind of record in the app registry: the models that may be published."""
+    return [
+        model._meta.model_name
+        for model in apps.get_app_config("awards").get_models()
+        if "publish" in model._meta.default_permissions
+    ]
+
+
+def role_permissions(role: str, *, apps) -> list[tuple[str, str]]:
     """The (app label, codename) pairs of the permissions a role's group holds."""
     return [
         ("awards", f"{action}_{model_name}")
-        for model_name in RECORD_MODEL_NAMES
+        for model_name in record_model_names(apps)
         for action in RECORD_ACTIONS[role]
     ] + list(OTHER_PERMISSIONS[role])
 
@@ -76,7 +73,7 @@ def set_role_permissions(*, apps) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role in ROLES:
-        wanted = role_permissions(role)
+        wanted = role_permissions(role, apps=apps)
         matching = Q()
         for app_label, codename in wanted:
             matching |= Q(content_type__app_label=app_label, codename=codename)
@@ -86,6 +83,11 @@ def set_role_permissions(*, apps) -> None:
             raise LookupError(f"Permissions missing for {role}: {sorted(set(wanted) - found)}")
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.set(permissions)
+
+
+def set_roles_after_migrate(*, apps, **kwargs) -> None:
+    """post_migrate: the groups keep their roles as kinds of records come and go."""
+    set_role_permissions(apps=apps)
 
 
 def may_publish(user, model) -> bool:
