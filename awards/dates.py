@@ -134,3 +134,22 @@ def format_partial_date(value: PartialDate | None, *, language: str | None = Non
         if is_russian:
             return f"{value.day} {MONTHS_ALT[value.month]} {value.year} г."
         return f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+def format_date_phrase(value: PartialDate, *, language: str | None = None) -> str:
+    """The date as what a state of things holds on: "on 22 May 1940", "in May 1940",
+    "in 1940"; in Russian "на 22 мая 1940 г.", "на май 1940 г.", "на 1940 год"."""
+    with translation.override(language or translation.get_language() or "ru"):
+        is_russian = translation.get_language().startswith("ru")
+        text = format_partial_date(value)
+        if is_russian:
+            return f"на {value.year} год" if value.precision == YEAR else f"на {text}"
+        return f"on {text}" if value.precision == DAY else f"in {text}"
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """A date kept on one line: its spaces become no-break spaces ("1940 г.", "22 May 1940")."""
+    return text.replace(" ", NO_BREAK_SPACE)

@@ -6,6 +6,8 @@ title's establishment" or "until its abolition" (``TITLE_LIFE``) needs a passage
 so, and a dated boundary needs its date.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,3 +83,14 @@ def note_unsupported_basis(
             "An unknown boundary has no date, act or passage: choose “dated” if the "
             "source gives them."
         )
+
+
+@dataclass(frozen=True)
+class SideOfPeriod:
+    """One boundary of a provision's period as pages show it: ``side`` is "start" or "end"."""
+
+    side: str
+    basis: str
+    date: object
+    act: object
+    citation: object

@@ -52,7 +52,7 @@ class DecreeQuerySet(RecordQuerySet):
 
 class TitleQuerySet(RecordQuerySet):
     def for_list(self):
-        return self.published().prefetch_published("established_by", "medals")
+        return self.published().prefetch_published("established_by", "medals", "citations")
 
     def for_choice(self):
         """The titles a visitor may pick in a form, in the order they were established."""
@@ -76,7 +76,7 @@ class TitleQuerySet(RecordQuerySet):
         return self.published().prefetch_published(
             "established_by",
             "abolished_by",
-            "medals",
+            "medals__citations",
             *_PROVISIONS_WITH_LINKS,
             "citations",
         )
@@ -86,14 +86,20 @@ class TitleQuerySet(RecordQuerySet):
             "established_by",
             "abolished_by",
             "medals__designer",
+            "medals__citations",
             "events",
             *_PROVISIONS_WITH_LINKS,
             "citations",
         )
 
     def for_timeline(self):
-        """Titles with a dated establishment: each gives a period of the history."""
-        return self.published().filter(established_basis="dated", established_on__isnull=False)
+        """Titles with a dated establishment: each gives a period of the history, with the
+        passages that date it."""
+        return (
+            self.published()
+            .filter(established_basis="dated", established_on__isnull=False)
+            .prefetch_published("citations")
+        )
 
 
 class MedalQuerySet(RecordQuerySet):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.dates import format_partial_date
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
-from awards.models.boundaries import Basis, BasisField, note_unsupported_basis
+from awards.models.boundaries import Basis, BasisField, SideOfPeriod, note_unsupported_basis
 from awards.models.history import PROVISION_LINKS, Decree, Event, Title
 from awards.models.sources import Citation
 
@@ -209,6 +209,16 @@ class Provision(CitedRecord):
     def end_act(self) -> Decree | Event | None:
         """The act, or else the event, that ended the provision."""
         return self.end_decree or self.end_event
+
+    @property
+    def start_side(self) -> SideOfPeriod:
+        return SideOfPeriod(
+            "start", self.start_basis, self.start, self.start_act, self.start_citation
+        )
+
+    @property
+    def end_side(self) -> SideOfPeriod:
+        return SideOfPeriod("end", self.end_basis, self.end, self.end_act, self.end_citation)
 
     @property
     def holds_for_whole_life(self) -> bool:

@@ -7,11 +7,21 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 
-from awards.dates import format_partial_date
+from awards.dates import (
+    DAY,
+    MONTH,
+    YEAR,
+    PartialDate,
+    format_date_phrase,
+    format_partial_date,
+    unbreakable,
+)
 
 register = template.Library()
 
@@ -21,8 +31,53 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 
 @register.filter
 def partial_date(value):
-    """A date as precise as the record knows it, in the active language."""
-    return format_partial_date(value, language=get_language())
+    """A date as precise as the record knows it, in the active language, on one line."""
+    return unbreakable(format_partial_date(value, language=get_language()))
+
+
+@register.filter
+def date_phrase(value):
+    """A date as the time a state of things holds: "in 1940", "на 1940 год"."""
+    return unbreakable(format_date_phrase(value, language=get_language()))
+
+
+@register.filter
+def day_date(value):
+    """A timestamp's day in the style of the site's dates: "25 November 2026"."""
+    if value is None:
+        return ""
+    day = timezone.localdate(value) if timezone.is_aware(value) else value
+    return unbreakable(format_partial_date(PartialDate.from_date(day), language=get_language()))
+
+
+# Why the source does not say, by the boundary left open and how far it is dated.
+_GAPS = {
+    ("start", None): _("the source gives no date for its start"),
+    ("end", None): _("the source gives no date for its end"),
+    ("establishment", None): _("the source gives no date for the title’s establishment"),
+    ("abolition", None): _("the source gives no date for the title’s abolition"),
+    ("start", YEAR): _("its start is dated only to a year: %(date)s"),
+    ("end", YEAR): _("its end is dated only to a year: %(date)s"),
+    ("establishment", YEAR): _("the title’s establishment is dated only to a year: %(date)s"),
+    ("abolition", YEAR): _("the title’s abolition is dated only to a year: %(date)s"),
+    ("start", MONTH): _("its start is dated only to a month: %(date)s"),
+    ("end", MONTH): _("its end is dated only to a month: %(date)s"),
+    ("establishment", MONTH): _("the title’s establishment is dated only to a month: %(date)s"),
+    ("abolition", MONTH): _("the title’s abolition is dated only to a month: %(date)s"),
+}
+
+
+@register.filter
+def gap_text(gap):
+    """Why the source does not decide a date (an ``awards.rules.Gap``), in words."""
+    precision = gap.date.precision if gap.date is not None else None
+    if precision == DAY:
+        # A day decides every date but itself, and that day is not a gap.
+        precision = None
+    text = _GAPS[(str(gap.boundary), precision)]
+    if gap.date is None:
+        return str(text)
+    return str(text) % {"date": unbreakable(format_partial_date(gap.date, language=get_language()))}
 
 
 @register.filter
