@@ -145,17 +145,8 @@ def estimate_rows(data: bytes, *, file_format: str, up_to: int) -> int:
     enough to choose between importing now and in the background. Never raises: a file
     that cannot be read counts as small, and reading it tells the editor why."""
     if file_format == "xlsx":
-        from itertools import islice
-
-        from openpyxl import load_workbook
-
         try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=1)
-                return max(sum(1 for _ in islice(rows, up_to + 2)) - 1, 0)
-            finally:
-                workbook.close()
+            return max(count_xlsx_rows(data, up_to=up_to + 1) - 1, 0)
         except Exception:
             return 0
     # Every CSV row ends in a line feed (a quoted one counts twice: an upper bound); every
@@ -259,11 +250,63 @@ def _read_csv(text: str) -> Table:
     return _table_from_rows(rows, file_format="csv")
 
 
+_XLSX_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_XLSX_NS = {
+    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "rel": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pkg": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def count_xlsx_rows(data: bytes, *, up_to: int) -> int:
+    """The row elements of a workbook's first sheet, counted no further than ``up_to + 1``
+    while its XML is unpacked as a stream: no cell, and no shared string, is read.
+
+    A row element may be empty (formatted only), so this is an upper bound of the rows.
+    """
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        first = workbook.find("main:sheets/main:sheet", _XLSX_NS)
+        relation = first.get(f"{{{_XLSX_NS['rel']}}}id")
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        target = next(
+            item.get("Target")
+            for item in relations.findall("pkg:Relationship", _XLSX_NS)
+            if item.get("Id") == relation
+        )
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        count, tail = 0, b""
+        with archive.open(part) as sheet:
+            while chunk := sheet.read(1024 * 1024):
+                text = tail + chunk
+                # A tag cut by the chunk's end is counted with the next chunk.
+                cut = max(len(text) - 16, 0)
+                count += len(_XLSX_ROW.findall(text, 0, cut))
+                tail = text[cut:]
+                if count > up_to:
+                    return up_to + 1
+        return min(count + len(_XLSX_ROW.findall(tail)), up_to + 1)
+
+
 def _read_xlsx(data: bytes) -> Table:
     # openpyxl parses with defusedxml when it is installed (a dependency of the project):
     # entity expansion (billion laughs) and external entities (XXE) are refused.
     from openpyxl import load_workbook
 
+    # Refused by its row count before openpyxl reads its shared strings, which for a
+    # million rows takes minutes; the count is an upper bound, so only a sheet of more row
+    # elements than rows allowed is refused here (the stream below counts filled rows).
+    try:
+        too_many = count_xlsx_rows(data, up_to=max_rows() + 1) > max_rows() + 1
+    except Exception:
+        # Not a workbook this count understands: openpyxl reads it, or says why not.
+        too_many = False
+    if too_many:
+        raise _too_many_rows()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
