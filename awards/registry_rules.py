@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from awards.dates import PartialDate, format_partial_date
 from awards.models import Person, Provision, Title
-from awards.rules import RulesOnDate, Status, rules_on_date
+from awards.rules import Boundary, RulesOnDate, Status, rules_on_date
 
 # The rules, as codes stored with an uncertain conferment (``Conferment.uncertain_rules``).
 ESTABLISHMENT = "establishment"
@@ -127,7 +127,7 @@ def check_conferment(
     ``citizenship`` (a ``Person.Citizenship`` value), and the insignia due with it."""
     rules = rules_on_date(title=title, provisions=provisions, on=on)
     findings = [
-        *title_life_findings(title=title, on=on),
+        *title_life_findings(rules=rules),
         repeat_limit_finding(rules=rules, ordinal=ordinal),
         foreign_citizen_finding(rules=rules, citizenship=citizenship),
     ]
@@ -137,61 +137,72 @@ def check_conferment(
     )
 
 
-def title_life_findings(*, title: Title, on: PartialDate) -> list[Finding]:
+def title_life_findings(*, rules: RulesOnDate) -> list[Finding]:
     """A title cannot be conferred before its establishment or after its abolition.
 
-    Refused when the date surely falls outside the title's life; uncertain when it may
-    (a date known to a year or a month that contains the day of establishment or
-    abolition), or when the source gives no date of establishment. A title whose abolition
-    the source does not date is taken as not abolished.
+    The engine's answer on the title's existence decides (``RulesOnDate.existence``):
+    refused when its dated boundaries put the date outside the title's life; uncertain,
+    for each boundary that leaves it open, when the date is too coarse to fall on one side
+    of it or when the source gives no date of establishment or abolition.
     """
-    findings = []
-    established = title.established_date
+    title, on = rules.title, rules.on
+    answer = rules.existence
     when = format_partial_date(on)
-    if established is None:
-        findings.append(
-            Finding(
-                ESTABLISHMENT,
-                Verdict.UNCERTAIN,
-                _("The source does not say when the title “%(title)s” was established.")
-                % {"title": title},
-            )
-        )
-    elif on.earliest() < established.latest():
-        refused = on.latest() < established.earliest()
-        findings.append(
-            Finding(
-                ESTABLISHMENT,
-                Verdict.REFUSED if refused else Verdict.UNCERTAIN,
-                (
+    if answer.status is Status.NOT_IN_FORCE:
+        established = title.established_date
+        if established is not None and on.latest() < established.earliest():
+            return [
+                Finding(
+                    ESTABLISHMENT,
+                    Verdict.REFUSED,
                     _("The title “%(title)s” was established on %(established)s, after %(on)s.")
-                    if refused
-                    else _(
-                        "The title “%(title)s” was established on %(established)s: the date "
-                        "%(on)s may fall before it."
-                    )
+                    % {"title": title, "established": format_partial_date(established), "on": when},
+                    _citations_of(title.established_by, title),
                 )
-                % {"title": title, "established": format_partial_date(established), "on": when},
-                _citations_of(title.established_by, title),
-            )
-        )
-    abolished = title.abolished_date
-    if abolished is not None and on.latest() > abolished.earliest():
-        refused = on.earliest() > abolished.latest()
-        findings.append(
+            ]
+        return [
             Finding(
                 ABOLITION,
-                Verdict.REFUSED if refused else Verdict.UNCERTAIN,
-                (
-                    _("The title “%(title)s” was abolished in %(abolished)s, before %(on)s.")
-                    if refused
-                    else _(
-                        "The title “%(title)s” was abolished in %(abolished)s: the date %(on)s "
-                        "may fall after it."
-                    )
-                )
-                % {"title": title, "abolished": format_partial_date(abolished), "on": when},
+                Verdict.REFUSED,
+                _("The title “%(title)s” was abolished in %(abolished)s, before %(on)s.")
+                % {
+                    "title": title,
+                    "abolished": format_partial_date(title.abolished_date),
+                    "on": when,
+                },
                 _citations_of(title.abolished_by, title),
+            )
+        ]
+    findings = []
+    for gap in answer.gaps if answer.status is Status.UNCERTAIN else ():
+        establishment = gap.boundary == Boundary.ESTABLISHMENT
+        if gap.date is None:
+            message = (
+                _("The source does not say when the title “%(title)s” was established.")
+                if establishment
+                else _(
+                    "The source does not say whether or when the title “%(title)s” was abolished."
+                )
+            ) % {"title": title}
+            citations = ()
+        elif establishment:
+            message = _(
+                "The title “%(title)s” was established on %(established)s: the date %(on)s may "
+                "fall before it."
+            ) % {"title": title, "established": format_partial_date(gap.date), "on": when}
+            citations = _citations_of(title.established_by, title)
+        else:
+            message = _(
+                "The title “%(title)s” was abolished in %(abolished)s: the date %(on)s may fall "
+                "after it."
+            ) % {"title": title, "abolished": format_partial_date(gap.date), "on": when}
+            citations = _citations_of(title.abolished_by, title)
+        findings.append(
+            Finding(
+                ESTABLISHMENT if establishment else ABOLITION,
+                Verdict.UNCERTAIN,
+                message,
+                citations,
             )
         )
     return findings

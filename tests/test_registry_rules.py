@@ -113,7 +113,8 @@ def test_foreign_citizen_of_a_title_whose_rules_are_silent_is_warned():
     conferment = confer(
         hero(citizenship=Person.Citizenship.FOREIGN), "1930-01-01", title="hero-of-labour"
     )
-    assert conferment.uncertain_rules == "foreign_citizens"
+    # The source gives no rule of foreign citizens for it, nor the date it ended.
+    assert conferment.uncertain_rules == "abolition foreign_citizens"
 
 
 def test_foreign_citizen_may_receive_the_hero_of_the_soviet_union():
@@ -122,8 +123,9 @@ def test_foreign_citizen_may_receive_the_hero_of_the_soviet_union():
         "1950-01-01",
         title="hero-of-the-soviet-union",
     )
-    # The source gives no date of establishment of that title: uncertain, but not refused.
-    assert conferment.uncertain_rules == "establishment"
+    # The source dates neither the establishment nor the abolition of that title:
+    # uncertain, but not refused, and nothing about foreign citizens.
+    assert conferment.uncertain_rules == "establishment abolition"
 
 
 def test_uncertain_conferments_can_be_filtered_on():

@@ -1,0 +1,47 @@
+"""Import a registry list (one row per conferment; README: "The registry"): all or nothing."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from awards.exchange.files import FORMATS
+from awards.exchange.registry import import_registry
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a registry list: people matched by key or by name and date of birth, acts by "
+        "date and number, every conferment checked against the rules. Any error: nothing written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The CSV, XLSX or JSON file.")
+        parser.add_argument("--format", choices=FORMATS, dest="file_format")
+        parser.add_argument("--encoding", help="Default: detected (UTF-8 or Windows-1251).")
+        parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
+        parser.add_argument("--user", help="The username the history records the changes by.")
+
+    def handle(self, *args, file, file_format, encoding, dry_run, user, **options):
+        try:
+            data = Path(file).read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+        editor = None
+        if user:
+            editor = get_user_model().objects.filter(username=user).first()
+            if editor is None:
+                raise CommandError(f"No user named {user}.")
+        report = import_registry(
+            data=data,
+            file_name=Path(file).name,
+            file_format=file_format,
+            encoding=encoding,
+            user=editor,
+            dry_run=dry_run,
+        )
+        for line in report.error_lines():
+            self.stderr.write(line)
+        if not report.ok:
+            raise CommandError(report.summary())
+        self.stdout.write(report.summary())
