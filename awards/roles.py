@@ -12,6 +12,7 @@ Migration 0007 made the groups; after every ``migrate`` (post_migrate, awards.ap
 are set again, so a new kind of record or a change here reaches them without more code.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.management import create_permissions
 from django.db.models import Q
@@ -85,8 +86,9 @@ def set_role_permissions(*, apps) -> None:
         group.permissions.set(permissions)
 
 
-def set_roles_after_migrate(*, apps, **kwargs) -> None:
-    """post_migrate: the groups keep their roles as kinds of records come and go."""
+def set_roles_after_migrate(*, apps=global_apps, **kwargs) -> None:
+    """post_migrate: the groups keep their roles as kinds of records come and go (and
+    come back after a flush, which sends the signal without an app registry)."""
     set_role_permissions(apps=apps)
 
 
