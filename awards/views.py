@@ -25,7 +25,7 @@ from awards.models import (
 from awards.registry import person_conferments
 from awards.rules import rules_on_date
 from awards.search import search_records
-from awards.timeline import ORIGINS, history_periods, timeline_picture
+from awards.timeline import ORIGINS, history_periods, narrow_timeline_picture, timeline_picture
 
 # The title the home page presents, and the pair the document itself compares.
 FEATURED_TITLE = "hero-of-socialist-labour"
@@ -83,6 +83,7 @@ def history(request):
         {
             "periods": periods,
             "picture": timeline_picture(periods=periods, labels=labels),
+            "narrow_picture": narrow_timeline_picture(periods=periods, labels=labels),
             "structured_data": [
                 _trail(request, (gettext("History"), _absolute(request, "awards:history")))
             ],

@@ -79,7 +79,10 @@ def test_home_without_the_featured_title_still_answers(client, no_records):
 
 
 def test_history_groups_entries_into_the_three_periods_in_order(client, seeded):
-    text = _text(_get(client, "/history/"))
+    response = _get(client, "/history/")
+    # The periods as written out below the time line.
+    response.content = response.content.split(b"</figure>", 1)[1]
+    text = _text(response)
     origins = text.index("Истоки термина (–1927)")
     # The source never says when, or whether, "Hero of Labour" ended.
     labour = text.index("Герой Труда (1927– окончание не указано)")
@@ -104,7 +107,7 @@ def test_history_shows_the_source_passage_of_each_entry(client, seeded):
 
 def test_history_draws_the_time_line_with_a_text_alternative(client, seeded):
     html = _get(client, "/history/").content.decode()
-    assert 'role="img" aria-labelledby="timeline-title timeline-desc"' in html
+    assert 'aria-labelledby="timeline-title" aria-describedby="timeline-desc"' in html
     assert "Лента времени званий за труд, 1921–1991" in html
     assert re.search(r"Герой Труда: 1927–\s*окончание не указано\.", html)
 
@@ -113,7 +116,17 @@ def test_history_draws_the_axis_to_the_margin_the_time_line_sets(client, seeded,
     monkeypatch.setattr(timeline, "MARGIN", 40)
     html = _get(client, "/history/").content.decode()
     axis = re.search(r'<line class="timeline__axis"[^>]*>', html).group(0)
-    assert f'x1="40.0" x2="{timeline.PICTURE_WIDTH - 40:.1f}"' in axis
+    x1, x2 = (float(value) for value in re.findall(r'x[12]="([0-9.]+)"', axis))
+    assert (x1, x2) == (40, timeline.PICTURE_WIDTH - 40 - timeline.FLAG_WIDTH)
+
+
+def test_each_point_of_the_time_line_links_to_its_record_with_a_name(client, seeded):
+    html = _get(client, "/history/").content.decode()
+    wide = html.split('class="timeline__svg timeline__svg--narrow"')[0]
+    links = re.findall(r'<a class="timeline__entry" href="([^"]+)" aria-label="([^"]+)">', wide)
+    assert len(links) == 8
+    assert ("/events/1921-term-hero-of-labour/", "1921: Появление термина «герой труда»") in links
+    assert all(_get(client, url).status_code == 200 for url, _ in links)
 
 
 def test_history_in_english(client, seeded):

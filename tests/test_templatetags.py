@@ -10,14 +10,14 @@ from awards.dates import PartialDate
 from awards.templatetags.awards_tags import json_ld, partial_date
 
 
-def test_a_day_renders_with_the_genitive_month_in_russian():
+def test_a_day_renders_with_the_genitive_month_in_russian_on_one_line():
     with translation.override("ru"):
-        assert partial_date(PartialDate(1927, 7, 27)) == "27 июля 1927 г."
+        assert partial_date(PartialDate(1927, 7, 27)) == "27\u00a0июля\u00a01927\u00a0г."
 
 
-def test_a_day_renders_day_month_year_in_english():
+def test_a_day_renders_day_month_year_in_english_on_one_line():
     with translation.override("en"):
-        assert partial_date(PartialDate(1927, 7, 27)) == "27 July 1927"
+        assert partial_date(PartialDate(1927, 7, 27)) == "27\u00a0July\u00a01927"
 
 
 def test_year_only_date_renders_without_day_or_month():

@@ -4,7 +4,18 @@ import itertools
 
 from awards.dates import PartialDate
 from awards.models import Decree, Event, Title
-from awards.timeline import MARGIN, ORIGINS, history_periods, timeline_picture
+from awards.timeline import (
+    FLAG_WIDTH,
+    MARGIN,
+    NARROW_WIDTH,
+    ORIGINS,
+    PICTURE_WIDTH,
+    HistoryEntry,
+    Period,
+    history_periods,
+    narrow_timeline_picture,
+    timeline_picture,
+)
 
 
 def _periods():
@@ -120,7 +131,8 @@ def test_no_picture_without_dates():
 def test_the_axis_runs_from_the_first_band_to_the_right_margin(seeded):
     picture = timeline_picture(periods=_periods(), labels={})
     assert picture.axis_start == picture.bands[0].x == MARGIN
-    assert picture.axis_end == picture.width - MARGIN
+    # Right of the axis: room for the label of a point at its very end.
+    assert picture.axis_end == picture.width - MARGIN - FLAG_WIDTH
     assert picture.tick_top < picture.axis_y
     assert picture.tick_label_y < picture.tick_top
 
@@ -129,3 +141,148 @@ def test_each_band_gives_the_years_of_its_period_the_open_start_from_the_first_y
     picture = timeline_picture(periods=_periods(), labels={})
     years = [(band.first_year, band.last_year) for band in picture.bands]
     assert years == [(1921, 1927), (1927, None), (1938, 1991)]
+
+
+# The layout: nothing overlaps, at any number of entries --------------------------------
+
+
+class _Record:
+    """A stand-in for an event or an act: a name, an address, a kind."""
+
+    class _meta:
+        model_name = "event"
+
+    def __init__(self, name, number):
+        self.name, self.number = name, number
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/events/{self.number}/"
+
+
+def _crowded_periods(*, entries_per_year=3):
+    """Three periods; many entries, several on the same day, names long and short."""
+    names = itertools.cycle(
+        [
+            "Появление термина «герой труда»",
+            "Указ Президиума Верховного Совета СССР от 14 мая 1973 года о снятии ограничения "
+            "числа повторных награждений медалью «Серп и Молот»",
+            "Упразднение звания",
+        ]
+    )
+    numbers = itertools.count()
+    periods = [
+        Period(key="origins", title=None, start=None, end=PartialDate(1927, 7, 27)),
+        Period(key="a", title=None, start=PartialDate(1927, 7, 27), end=PartialDate(1938)),
+        Period(key="b", title=None, start=PartialDate(1938, 12, 27), end=None),
+    ]
+    for year in (1921, 1922, 1927, 1938, 1940, 1973, 1988, 1991):
+        period = periods[0 if year < 1927 else 1 if year < 1938 else 2]
+        for _ in range(entries_per_year):
+            period.entries.append(
+                HistoryEntry(
+                    date=PartialDate(year), record=_Record(next(names), next(numbers)), titles=()
+                )
+            )
+    return periods
+
+
+def _boxes(picture):
+    boxes = [("label", mark.label_box()) for mark in picture.marks]
+    boxes += [("point", mark.point_box()) for mark in picture.marks]
+    return boxes
+
+
+def _assert_nothing_overlaps(boxes):
+    for (kind, box), (other_kind, other) in itertools.combinations(boxes, 2):
+        assert not box.overlaps(other), (kind, box, other_kind, other)
+
+
+LABELS = {
+    "origins": "Истоки понятия «герой труда»",
+    "a": "Герой Труда",
+    "b": "Герой Социалистического Труда",
+}
+
+
+def test_the_wide_picture_never_overlaps_points_labels_or_poles():
+    picture = timeline_picture(periods=_crowded_periods(), labels=LABELS)
+    boxes = _boxes(picture)
+    for mark in picture.marks:
+        pole = (mark.x - 1, mark.y + 6, mark.x + 1, mark.pole_end)
+        for other in picture.marks:
+            if other is not mark:
+                box = other.label_box()
+                assert not (
+                    pole[0] < box.right
+                    and box.left < pole[2]
+                    and pole[1] < box.bottom
+                    and box.top < pole[3]
+                ), (mark.label, other.label)
+    _assert_nothing_overlaps(boxes)
+    assert all(box.left >= 0 and box.right <= picture.width for _, box in boxes)
+    assert all(box.bottom <= picture.height for _, box in boxes)
+
+
+def test_the_narrow_picture_never_overlaps_and_fits_a_phone():
+    picture = narrow_timeline_picture(periods=_crowded_periods(), labels=LABELS)
+    boxes = _boxes(picture)
+    boxes += [("heading", _heading_box(band)) for band in picture.bands]
+    _assert_nothing_overlaps(boxes)
+    assert picture.width == NARROW_WIDTH
+    assert all(box.left >= 0 and box.right <= picture.width for _, box in boxes)
+    ys = [mark.y for mark in picture.marks]
+    assert ys == sorted(ys)
+
+
+def _heading_box(band):
+    from awards.timeline import LINE_HEIGHT, Box, text_width
+
+    top = band.label_y - LINE_HEIGHT + 4
+    width = max(text_width(line) for line in band.label_lines)
+    return Box(76, top, 76 + width, top + len(band.label_lines) * LINE_HEIGHT)
+
+
+def test_every_point_is_labelled_with_its_date_and_record_and_links_to_it(seeded):
+    for picture in (
+        timeline_picture(periods=_periods(), labels={}),
+        narrow_timeline_picture(periods=_periods(), labels={}),
+    ):
+        for mark in picture.marks:
+            assert " ".join(mark.label_lines[1:]) == str(mark.entry.record)
+            assert mark.label_lines[0] == mark.date_text
+            assert mark.url == mark.entry.record.get_absolute_url()
+
+
+def test_labels_are_wrapped_whole_never_cut():
+    periods = _crowded_periods(entries_per_year=1)
+    for picture in (
+        timeline_picture(periods=periods, labels=LABELS),
+        narrow_timeline_picture(periods=periods, labels=LABELS),
+    ):
+        for mark in picture.marks:
+            assert " ".join(mark.label_lines[1:]) == mark.name
+
+
+def test_close_points_stand_apart(seeded):
+    picture = timeline_picture(periods=_periods(), labels={})
+    xs = [mark.x for mark in picture.marks]
+    assert all(later - earlier >= 12 for earlier, later in itertools.pairwise(xs))
+
+
+def test_a_band_name_is_wrapped_inside_its_band(seeded):
+    picture = timeline_picture(periods=_periods(), labels={ORIGINS: "Истоки понятия"})
+    origins = picture.bands[0]
+    assert origins.label_inside
+    assert origins.label_lines == ["Истоки", "понятия"]
+
+
+def test_an_open_ended_period_is_drawn_open(seeded):
+    wide = timeline_picture(periods=_periods(), labels={})
+    narrow = narrow_timeline_picture(periods=_periods(), labels={})
+    assert [band.open_end for band in wide.bands] == [False, True, False]
+    assert [band.open_end for band in narrow.bands] == [False, True, False]
+    assert wide.bands[1].right == wide.axis_end
+    assert wide.width == PICTURE_WIDTH

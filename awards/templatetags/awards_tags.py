@@ -81,6 +81,12 @@ def gap_text(gap):
 
 
 @register.filter
+def paired_with(items, others):
+    """Two lists side by side, as pairs: a table's columns with a row's cells."""
+    return zip(items, others, strict=True)
+
+
+@register.filter
 def json_ld(data):
     """Structured data as a schema.org script, safe whatever the editors wrote."""
     text = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
