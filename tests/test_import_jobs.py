@@ -109,10 +109,13 @@ def test_the_job_page_shows_progress_while_running_and_survives_a_reload(
     assert 'http-equiv="refresh"' in running.text
 
 
+# The worker works in autocommit, as in production: outside the test's transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_job_queued_on_the_database_is_run_by_the_db_worker(
-    no_records, background, settings, editor_client, citation, django_capture_on_commit_callbacks
+    background, settings, editor_client, make_citation, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DATABASE_QUEUE
+    make_citation(slug="c1")
     page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12))
     assert models.ImportJob.objects.get().status == "queued"
 
