@@ -1,0 +1,208 @@
+"""Registry lists in and out: people matched, not duplicated; every row checked against the
+rules; the whole file or nothing; the pages' queries do not grow with the registry."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from awards.exchange.registry import import_registry
+from awards.models import Conferment, Decree, ImportLog, Person
+from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
+from tests.registry_builders import confer, hero
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+HEADERS = [
+    "person",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+    "born_on",
+    "title",
+    "date",
+    "decree_date",
+    "decree_number",
+    "medal_number",
+    "citations",
+    "published",
+]
+
+
+def registry_csv(*rows: dict) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=HEADERS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {"title": "hero-of-socialist-labour", "citations": "hsl-p4-s1", "published": "1", **row}
+        )
+    return out.getvalue().encode()
+
+
+STAKHANOV = {
+    "surname_ru": "Стаханов",
+    "given_name_ru": "Алексей",
+    "patronymic_ru": "Григорьевич",
+    "born_on": "1906-01-03",
+}
+
+
+def test_rows_naming_one_person_make_one_person_with_numbered_awards():
+    report = import_registry(
+        data=registry_csv(
+            {**STAKHANOV, "date": "1970-12-18", "decree_date": "1970-12-18", "decree_number": "1"},
+            {**STAKHANOV, "date": "1950-01-01"},
+        ),
+        file_name="list.csv",
+    )
+    assert report.ok, report.error_lines()
+    person = Person.objects.get(surname_ru="Стаханов")
+    assert person.name_en == "Stakhanov Aleksei Grigorevich"
+    assert sorted(person.conferments.values_list("ordinal", "times")) == [(1, 2), (2, 2)]
+    decree = Decree.objects.get(number="1")
+    assert decree.name_ru.replace("\xa0", " ") == "Указ от 18 декабря 1970 г. № 1"
+
+
+def test_an_existing_person_is_matched_by_name_and_birth_date_not_duplicated():
+    person = hero(surname="Стаханов", given_name="Алексей", patronymic="Григорьевич")
+    person.born_on = "1906-01-03"
+    person.save()
+    confer(person, "1950-01-01")
+    report = import_registry(
+        data=registry_csv({**STAKHANOV, "date": "1960-01-01"}), file_name="l.csv"
+    )
+    assert report.ok, report.error_lines()
+    assert Person.objects.filter(surname_ru="Стаханов").count() == 1
+    assert sorted(person.conferments.values_list("ordinal", "times")) == [(1, 2), (2, 2)]
+
+
+def test_a_person_is_matched_by_stable_key():
+    person = hero(surname="Другой")
+    report = import_registry(
+        data=registry_csv({"person": person.slug, "date": "1960-01-01"}), file_name="l.csv"
+    )
+    assert report.ok, report.error_lines()
+    assert person.conferments.count() == 1
+
+
+def test_the_same_name_with_another_birth_date_is_another_person():
+    import_registry(
+        data=registry_csv(
+            {**STAKHANOV, "date": "1950-01-01"},
+            {**STAKHANOV, "born_on": "1920-05-05", "date": "1951-01-01"},
+        ),
+        file_name="l.csv",
+    )
+    assert Person.objects.filter(surname_ru="Стаханов").count() == 2
+
+
+def test_importing_the_same_list_twice_changes_nothing():
+    data = registry_csv({**STAKHANOV, "date": "1950-01-01", "medal_number": "7"})
+    import_registry(data=data, file_name="l.csv")
+    report = import_registry(data=data, file_name="l.csv")
+    assert (report.new, report.unchanged) == (0, 1)
+    assert Conferment.objects.count() == 1
+
+
+def test_one_refused_row_and_nothing_is_written_with_the_rule_named():
+    report = import_registry(
+        data=registry_csv(
+            {**STAKHANOV, "date": "1950-01-01"},
+            {**STAKHANOV, "surname_ru": "Ранний", "date": "1938-12-01"},
+        ),
+        file_name="l.csv",
+    )
+    assert not report.ok
+    [error] = report.errors
+    assert (error.row, error.column) == (3, "date")
+    assert "1938" in error.message
+    assert not Conferment.objects.exists() and not Person.objects.filter(surname_ru="Стаханов")
+    assert ImportLog.objects.latest("pk").status == ImportLog.Status.REJECTED
+
+
+def test_a_fourth_award_in_the_file_before_1973_is_refused():
+    rows = [{**STAKHANOV, "date": f"{year}-01-01"} for year in (1950, 1955, 1960, 1965)]
+    report = import_registry(data=registry_csv(*rows), file_name="l.csv")
+    assert [error.row for error in report.errors] == [5]
+    assert "Award No. 4" in report.errors[0].message or "№ 4" in report.errors[0].message
+
+
+def test_uncertain_rows_are_imported_and_marked():
+    report = import_registry(data=registry_csv({**STAKHANOV, "date": "1938"}), file_name="l.csv")
+    assert report.ok
+    assert Conferment.objects.get().uncertain_rules == "establishment"
+
+
+def test_bad_cells_are_reported_by_row_and_column():
+    report = import_registry(
+        data=registry_csv({**STAKHANOV, "date": "18.12.1970", "citations": "no-such"}),
+        file_name="l.csv",
+    )
+    assert {(error.row, error.column) for error in report.errors} == {(2, "date")}
+    report = import_registry(
+        data=registry_csv({**STAKHANOV, "date": "1970", "citations": "no-such"}), file_name="l.csv"
+    )
+    assert {(error.row, error.column) for error in report.errors} == {(2, "citations")}
+
+
+def test_export_then_import_round_trips(tmp_path):
+    import_registry(data=synthetic_csv(30), file_name="synthetic.csv")
+    path = tmp_path / "registry.csv"
+    call_command("export_registry", output=str(path))
+    Conferment.objects.all().delete()
+    call_command("import_registry", str(path))
+    assert Conferment.objects.count() == 30
+    assert Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).count() < 30
+
+
+def test_the_command_fails_on_a_refused_list(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(registry_csv({**STAKHANOV, "date": "1992-01-01"}))
+    with pytest.raises(CommandError):
+        call_command("import_registry", str(path))
+
+
+def test_synthetic_people_never_go_into_the_fixtures():
+    for path in Path("fixtures").glob("*.json"):
+        text = json.dumps(json.loads(path.read_text()), ensure_ascii=False)
+        assert SYNTHETIC_SURNAME not in text and "синтетическ" not in text, path
+
+
+PAGES = (
+    "/registry/",
+    "/registry/?page=last",
+    "/en/registry/?sort=date&page=last",
+    "/registry/?title=hero-of-socialist-labour&times=2&year=1960",
+    "/registry/twice/",
+    "/registry/thrice/?page=last",
+    "/registry/years/",
+)
+# Every registry page, whatever the number of conferments.
+QUERY_BUDGET = 8
+
+
+class TestQueriesDoNotGrowWithTheRegistry:
+    @pytest.mark.parametrize("size", [0, 60, 1500])
+    def test_registry_pages(self, client, django_assert_max_num_queries, size):
+        if size:
+            assert import_registry(data=synthetic_csv(size), file_name="s.csv").ok
+        for path in PAGES:
+            with django_assert_max_num_queries(QUERY_BUDGET):
+                assert client.get(path).status_code == 200
+
+    @pytest.mark.parametrize("size", [60, 1500])
+    def test_person_page_and_admin_list(
+        self, client, editor_client, django_assert_max_num_queries, size
+    ):
+        assert import_registry(data=synthetic_csv(size), file_name="s.csv").ok
+        person = Conferment.objects.order_by("-times", "pk").first().person
+        with django_assert_max_num_queries(16):
+            assert client.get(f"/people/{person.slug}/").status_code == 200
+        with django_assert_max_num_queries(16):
+            response = editor_client.get("/admin/awards/conferment/?rules_uncertain__exact=0")
+            assert response.status_code == 200
