@@ -392,7 +392,8 @@ def _refused(report: ImportReport, *, table: Table, user, origin: str, track) ->
     report.keep_error_cells(table)
     report.refuse(rows=len(table.rows))
     log_import(report=report, user=user, origin=origin)
-    track(stage="done")
+    # Every row was read and checked, or the file's header already refused them all.
+    track(stage="done", read=len(table.rows), validated=len(table.rows))
     return report
 
 
