@@ -49,6 +49,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/registry.py
 
 # gunicorn with production settings under load, a killed worker, a lost database (~2 min,
 # 127.0.0.1 only; needs the local PostgreSQL, creates the database heroes_soak).
