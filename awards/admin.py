@@ -248,13 +248,19 @@ class ProvisionInline(PublishingMixin, TranslationStackedInline):
     fields = (
         ("aspect", "value_key"),
         "value",
-        ("start", "start_decree"),
-        ("end", "end_decree"),
+        ("start_basis", "start", "start_decree", "start_citation"),
+        ("end_basis", "end", "end_decree", "end_citation"),
         "citations",
         ("slug", "published"),
         "base_version",
     )
-    autocomplete_fields = ("start_decree", "end_decree", "citations")
+    autocomplete_fields = (
+        "start_decree",
+        "end_decree",
+        "start_citation",
+        "end_citation",
+        "citations",
+    )
     formfield_overrides = {db_models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     show_change_link = True
 
@@ -319,8 +325,10 @@ class ProvisionAdmin(RecordAdmin):
         "title",
         "start_decree",
         "start_event",
+        "start_citation",
         "end_decree",
         "end_event",
+        "end_citation",
     )
 
 

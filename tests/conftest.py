@@ -124,10 +124,10 @@ _new_title = _cited_builder(models.Title, "title", {"name_ru": "Звание"})
 
 
 def _dated_where_given(fields: dict, *pairs: tuple[str, ...]) -> dict:
-    """A boundary given a date (or an act) is dated, unless the test names its basis."""
+    """A boundary given a date (or an act) is dated, any other unknown, unless the test
+    names its basis: as validation settles a boundary nobody stated."""
     for basis, *values in pairs:
-        if any(fields.get(value) for value in values):
-            fields.setdefault(basis, "dated")
+        fields.setdefault(basis, "dated" if any(fields.get(v) for v in values) else "unknown")
     return fields
 
 

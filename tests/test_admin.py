@@ -134,6 +134,10 @@ def post_title(editor_client, **fields):
             f"{prefix}-0-citation": str(citation.pk),
         },
     )
+    # The editor states each boundary's basis: dated where a date is entered.
+    for side in ("established", "abolished"):
+        dated = any(name.startswith(f"{side}_on_") and value for name, value in fields.items())
+        data[f"{side}_basis"] = "dated" if dated else "unknown"
     data.update(fields)
     return editor_client.post(url, data)
 
@@ -153,7 +157,16 @@ def test_editor_adds_a_title_with_a_citation_and_history_records_who(seeded, edi
 def test_a_record_without_a_citation_is_refused(seeded, editor_client):
     url = admin_url(models.Title, "add")
     page = editor_client.get(url)
-    response = editor_client.post(url, form_data(page, slug="uncited", name_ru="Без ссылки"))
+    response = editor_client.post(
+        url,
+        form_data(
+            page,
+            slug="uncited",
+            name_ru="Без ссылки",
+            established_basis="unknown",
+            abolished_basis="unknown",
+        ),
+    )
     assert not models.Title.objects.filter(slug="uncited").exists()
     text = page_text(response)
     assert "Пожалуйста, исправьте ошибку ниже." in text
@@ -164,7 +177,7 @@ def test_a_day_without_a_month_gets_a_clear_message(seeded, editor_client):
     response = post_title(editor_client, established_on_year="1927", established_on_day="27")
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["established_on"]
-    assert errors == ["День нельзя указать без месяца."]
+    assert errors[0] == "День нельзя указать без месяца."
     assert not models.Title.objects.filter(slug="new-title").exists()
 
 

@@ -181,8 +181,10 @@ class TitleResource(RecordResource):
             "name_en",
             "description_ru",
             "description_en",
+            "established_basis",
             "established_on",
             "established_by",
+            "abolished_basis",
             "abolished_on",
             "abolished_by",
             "predecessor",
@@ -247,6 +249,8 @@ class ProvisionResource(RecordResource):
     start_event = slug_of(records.Event, "start_event")
     end_decree = slug_of(records.Decree, "end_decree")
     end_event = slug_of(records.Event, "end_event")
+    start_citation = slug_of(records.Citation, "start_citation")
+    end_citation = slug_of(records.Citation, "end_citation")
     citations = slugs_of(records.Citation, "citations")
 
     class Meta:
@@ -259,12 +263,16 @@ class ProvisionResource(RecordResource):
             "value_ru",
             "value_en",
             "value_key",
+            "start_basis",
             "start",
             "start_decree",
             "start_event",
+            "start_citation",
+            "end_basis",
             "end",
             "end_decree",
             "end_event",
+            "end_citation",
             "note_ru",
             "note_en",
             "citations",

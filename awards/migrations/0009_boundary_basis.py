@@ -8,7 +8,7 @@ def date_boundaries_that_have_a_date(apps, schema_editor):
     """A boundary with a date or an act becomes dated; every other one, unknown.
 
     An empty start or end used to be read as "from the title's establishment" or "until
-    its abolition"; no passage recorded that, so it becomes unknown (the default) until an
+    its abolition"; no passage recorded that, so it becomes unknown until an
     editor names the passage that says so.
     """
     Provision = apps.get_model("awards", "Provision")
@@ -25,6 +25,10 @@ def date_boundaries_that_have_a_date(apps, schema_editor):
             models.Q(**{f"{side}_on__isnull": False}) & ~models.Q(**{f"{side}_on": ""})
         ) | models.Q(**{f"{act}__isnull": False})
         Title.objects.filter(dated).update(**{f"{side}_basis": "dated"})
+    for side in ("start", "end"):
+        Provision.objects.filter(**{f"{side}_basis": ""}).update(**{f"{side}_basis": "unknown"})
+    for side in ("established", "abolished"):
+        Title.objects.filter(**{f"{side}_basis": ""}).update(**{f"{side}_basis": "unknown"})
 
 
 def forget_bases(apps, schema_editor):
@@ -46,7 +50,7 @@ class Migration(migrations.Migration):
                     ("title_life", "the title's establishment or abolition, as a passage says"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: give the first day it no longer held (and the act or event). The title's abolition: only where a passage says so; name it. Unknown: the source does not say when, or whether, the provision ended.",
                 max_length=12,
                 verbose_name="end: basis",
@@ -74,7 +78,7 @@ class Migration(migrations.Migration):
                     ("title_life", "the title's establishment or abolition, as a passage says"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: give the date (and the act or event, if the source names one). The title's establishment: only where a passage says so; name it. Unknown: the source does not say when the provision began.",
                 max_length=12,
                 verbose_name="start: basis",
@@ -101,7 +105,7 @@ class Migration(migrations.Migration):
                     ("dated", "dated: an act, an event or a date the source gives"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: the source gives the date of abolition. Unknown: the source does not say whether or when the title was abolished.",
                 max_length=12,
                 verbose_name="abolition: basis",
@@ -115,7 +119,7 @@ class Migration(migrations.Migration):
                     ("dated", "dated: an act, an event or a date the source gives"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: the source gives the date (and the act, if it names one). Unknown: the source does not say when the title was established.",
                 max_length=12,
                 verbose_name="establishment: basis",
@@ -130,7 +134,7 @@ class Migration(migrations.Migration):
                     ("title_life", "the title's establishment or abolition, as a passage says"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: give the first day it no longer held (and the act or event). The title's abolition: only where a passage says so; name it. Unknown: the source does not say when, or whether, the provision ended.",
                 max_length=12,
                 verbose_name="end: basis",
@@ -157,7 +161,7 @@ class Migration(migrations.Migration):
                     ("title_life", "the title's establishment or abolition, as a passage says"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: give the date (and the act or event, if the source names one). The title's establishment: only where a passage says so; name it. Unknown: the source does not say when the provision began.",
                 max_length=12,
                 verbose_name="start: basis",
@@ -183,7 +187,7 @@ class Migration(migrations.Migration):
                     ("dated", "dated: an act, an event or a date the source gives"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: the source gives the date of abolition. Unknown: the source does not say whether or when the title was abolished.",
                 max_length=12,
                 verbose_name="abolition: basis",
@@ -197,7 +201,7 @@ class Migration(migrations.Migration):
                     ("dated", "dated: an act, an event or a date the source gives"),
                     ("unknown", "unknown: the source does not say"),
                 ],
-                default="unknown",
+                blank=True, default="",
                 help_text="Dated: the source gives the date (and the act, if it names one). Unknown: the source does not say when the title was established.",
                 max_length=12,
                 verbose_name="establishment: basis",

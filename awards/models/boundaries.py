@@ -20,15 +20,17 @@ class Basis(models.TextChoices):
 
 
 class BasisField(models.CharField):
-    """A basis of a boundary; silence (``UNKNOWN``) is what a record holds until set.
+    """A basis of a boundary. Empty means nobody stated one (a file without the column):
+    validation then settles it from what the record holds (``settle_unstated_basis``).
 
-    Its form field starts empty on a new record, so an editor has to choose.
+    Its form field is required and starts empty on a new record, so an editor has to choose.
     """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 12)
         kwargs.setdefault("choices", Basis.choices)
-        kwargs.setdefault("default", Basis.UNKNOWN)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
@@ -38,9 +40,20 @@ class BasisField(models.CharField):
     def formfield(self, **kwargs):
         field = super().formfield(**kwargs)
         if isinstance(field, forms.TypedChoiceField):
-            field.choices = [("", "---------"), *field.choices]
+            field.choices = [("", "---------"), *(c for c in field.choices if c[0])]
             field.initial = None
+            field.required = True
         return field
+
+
+def settle_unstated_basis(basis: str, *, date, act) -> str:
+    """The basis of a boundary nobody stated: dated if it has a date or an act, else unknown.
+
+    Never "the title's life", which needs a passage that says so.
+    """
+    if basis:
+        return basis
+    return Basis.DATED if date is not None or act is not None else Basis.UNKNOWN
 
 
 def note_unsupported_basis(

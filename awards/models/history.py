@@ -8,7 +8,12 @@ from awards.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Authority, Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
-from awards.models.boundaries import Basis, BasisField, note_unsupported_basis
+from awards.models.boundaries import (
+    Basis,
+    BasisField,
+    note_unsupported_basis,
+    settle_unstated_basis,
+)
 
 # A title's own boundaries are dated or unknown: "the title's life" is the title itself.
 TITLE_BASIS_CHOICES = [(Basis.DATED, Basis.DATED.label), (Basis.UNKNOWN, Basis.UNKNOWN.label)]
@@ -253,6 +258,15 @@ class Title(CitedRecord):
             ("established_basis", "established_on", "established_by"),
             ("abolished_basis", "abolished_on", "abolished_by"),
         ):
+            setattr(
+                self,
+                basis,
+                settle_unstated_basis(
+                    getattr(self, basis),
+                    date=getattr(self, date_field),
+                    act=getattr(self, act_field),
+                ),
+            )
             note_unsupported_basis(
                 errors,
                 basis=getattr(self, basis),

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from awards.dates import format_partial_date
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
-from awards.models.boundaries import Basis, BasisField, SideOfPeriod, note_unsupported_basis
+from awards.models.boundaries import (
+    Basis,
+    BasisField,
+    SideOfPeriod,
+    note_unsupported_basis,
+    settle_unstated_basis,
+)
 from awards.models.history import PROVISION_LINKS, Decree, Event, Title
 from awards.models.sources import Citation
 
@@ -184,6 +190,14 @@ class Provision(CitedRecord):
                 message=_("The event is dated %(date)s, not on this date."),
             )
         for side in ("start", "end"):
+            act = getattr(self, f"{side}_decree") or getattr(self, f"{side}_event")
+            setattr(
+                self,
+                f"{side}_basis",
+                settle_unstated_basis(
+                    getattr(self, f"{side}_basis"), date=getattr(self, side), act=act
+                ),
+            )
             note_unsupported_basis(
                 errors,
                 basis=getattr(self, f"{side}_basis"),
@@ -194,7 +208,7 @@ class Provision(CitedRecord):
                     "citation": f"{side}_citation",
                 },
                 date=getattr(self, side),
-                act=getattr(self, f"{side}_decree") or getattr(self, f"{side}_event"),
+                act=act,
                 citation=getattr(self, f"{side}_citation"),
             )
         if errors:
