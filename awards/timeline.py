@@ -11,7 +11,6 @@ title opens its period).
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field, replace
 
 from awards.dates import PartialDate, format_partial_date
@@ -162,6 +161,8 @@ NARROW_AXIS_X = 64
 NARROW_PIXELS_PER_YEAR = 5
 NARROW_HEADING_GAP = 10
 ARROW_LENGTH = 10
+BAND_LANE_GAP = 4
+NARROW_LANE_WIDTH = 14
 
 
 def wrap_text(text: str, *, width: float) -> list[str]:
@@ -312,15 +313,20 @@ class NarrowBand:
     index: int
     open_end: bool
     axis_x: float = 0
+    lane: int = 0
+
+    @property
+    def x(self) -> float:
+        return self.axis_x - 5 - self.lane * NARROW_LANE_WIDTH
 
     @property
     def height(self) -> float:
-        return self.bottom - self.top
+        return max(self.bottom - self.top, 2)
 
     @property
     def open_end_path(self) -> str:
         """An arrowhead below the bar: the period goes on."""
-        return f"M {self.axis_x - 5:.1f} {self.bottom:.1f} l 5 {ARROW_LENGTH} l 5 {-ARROW_LENGTH} z"
+        return f"M {self.x:.1f} {self.bottom:.1f} l 5 {ARROW_LENGTH} l 5 {-ARROW_LENGTH} z"
 
 
 @dataclass(frozen=True)
@@ -331,6 +337,7 @@ class NarrowPicture:
     axis_top: float
     axis_bottom: float
     label_x: float
+    tick_label_x: float
     bands: list[NarrowBand]
     marks: list[Mark]
     ticks: list[Tick]
@@ -397,11 +404,13 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
         if not inside:
             outside_rows[index] = _free_row(occupied_rows, start=start, width=text_width(label))
     band_top = BAND_TOP + max(0, len(occupied_rows) - 1) * LABEL_ROW_HEIGHT
+    lanes = _lanes([(index, start, end, period) for index, period, start, end, *_ in drafts])
     bands = []
     for index, period, start, end, label, lines, inside in drafts:
+        top = band_top + lanes[index] * (band_height + BAND_LANE_GAP)
         if inside:
             label_x = start + BAND_LABEL_PADDING
-            label_y = band_top + (band_height - len(lines) * LINE_HEIGHT) / 2 + LINE_HEIGHT - 4
+            label_y = top + (band_height - len(lines) * LINE_HEIGHT) / 2 + LINE_HEIGHT - 4
         else:
             label_x = start
             label_y = band_top - 8 - outside_rows[index] * LABEL_ROW_HEIGHT
@@ -419,11 +428,12 @@ def timeline_picture(*, periods: list[Period], labels: dict[str, str]) -> Timeli
                 first_year=period.start.year if period.start else first_year,
                 last_year=period.end.year if period.end else None,
                 open_end=not period.end_stated,
-                band_top=band_top,
+                band_top=top,
                 band_height=band_height,
             )
         )
-    axis_y = band_top + band_height + AXIS_GAP
+    lane_count = max(lanes.values()) + 1
+    axis_y = band_top + lane_count * (band_height + BAND_LANE_GAP) - BAND_LANE_GAP + AXIS_GAP
     marks = _flags(
         [entry for period in periods for entry in period.entries],
         x_of=lambda entry: x_of(_year_fraction(entry.date)),
@@ -573,21 +583,34 @@ def narrow_timeline_picture(
                 axis_x=NARROW_AXIS_X,
             )
         )
-    # Each period's bar runs to where the next begins.
+    # A bar runs to its period's end, or on to the end of the axis when the end is not stated;
+    # bars of periods at the same time stand side by side.
     bands = [
-        replace(band, bottom=following.top - 2) for band, following in itertools.pairwise(bands)
-    ] + bands[-1:]
+        replace(
+            band,
+            bottom=(
+                _y_at(_year_fraction(band.period.end), position, natural)
+                if band.period.end
+                else cursor
+            ),
+        )
+        for band in bands
+    ]
+    lanes = _lanes([(band.index, band.top, band.bottom, band.period) for band in bands])
+    bands = [replace(band, lane=lanes[band.index]) for band in bands]
+    tick_label_x = NARROW_AXIS_X - 12 - max(lanes.values()) * NARROW_LANE_WIDTH
     ticks = [
         Tick(x=NARROW_AXIS_X, year=year, y=round(_y_at(year, position, natural), 1))
         for year in range((first_year // 10 + 1) * 10, last_year, 10)
     ]
     return NarrowPicture(
         width=NARROW_WIDTH,
-        height=round(cursor + MARGIN, 1),
+        height=round(cursor + ARROW_LENGTH + MARGIN, 1),
         axis_x=NARROW_AXIS_X,
         axis_top=top,
         axis_bottom=cursor,
         label_x=label_x,
+        tick_label_x=tick_label_x,
         bands=bands,
         marks=marks,
         ticks=ticks,
@@ -601,6 +624,24 @@ def _y_at(year: float, position: dict[float, float], natural) -> float:
         return natural(year)
     pinned = max(before)
     return position[pinned] + natural(year) - natural(pinned)
+
+
+def _lanes(spans: list[tuple[int, float, float, Period]]) -> dict[int, int]:
+    """A lane for each period's band, so that bands of periods that overlap in time lie one
+    under another: periods with a stated end first, each in the first lane free at its
+    start; a period whose end is not stated (it runs on) then takes a lane of its own."""
+    lanes: dict[int, int] = {}
+    ends: list[float] = []
+    for index, start, end, _period in sorted(spans, key=lambda span: not span[3].end_stated):
+        for lane, lane_end in enumerate(ends):
+            if lane_end <= start:
+                ends[lane] = end
+                lanes[index] = lane
+                break
+        else:
+            ends.append(end)
+            lanes[index] = len(ends) - 1
+    return lanes
 
 
 def _free_row(rows: list[float], *, start: float, width: float) -> int:
