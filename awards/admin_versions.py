@@ -190,7 +190,7 @@ class VersionedAdmin:
             )
             return HttpResponseRedirect(request.get_full_path())
 
-    def change_reason(self, request, form, *, change: bool) -> str:
+    def reason_for(self, request, form, *, change: bool) -> str:
         """Why the record changed, for its history: the editor's words or what was done."""
         given = form.cleaned_data.get("change_reason", "")
         return given or (_("Edited in the admin") if change else _("Added in the admin"))
@@ -199,7 +199,7 @@ class VersionedAdmin:
         if not issubclass(formset.model, Record):
             super().save_formset(request, form, formset, change)
             return
-        reason = self.change_reason(request, form, change=True)
+        reason = self.reason_for(request, form, change=True)
         records = formset.save(commit=False)
         for record in records:
             # One entry per record, once its links are saved too.
