@@ -636,3 +636,40 @@ def test_provisions_an_act_changed_are_listed_with_their_title_and_aspect(client
         "Герой Социалистического Труда: повторные награждения — "
         "Число повторных награждений медалью «Серп и Молот» не ограничено"
     )
+
+
+# No internals on public pages -------------------------------------------------------------
+
+
+def test_titles_are_listed_in_the_order_they_were_established_undated_last(client, seeded):
+    text = _text(_get(client, "/titles/"))
+    order = [
+        text.index(name)
+        for name in ("Герой Труда —", "Герой Социалистического Труда —", "Герой Советского Союза")
+    ]
+    assert order == sorted(order)
+
+
+def test_a_source_names_the_language_of_its_text_in_words(client, seeded):
+    from awards.models import Source
+
+    source = Source.objects.filter(published=True, language="ru").first()
+    assert "Язык текста Русский" in _text(_get(client, source.get_absolute_url()))
+    assert "Language of the text Russian" in _text(
+        _get(client, "/en" + source.get_absolute_url())
+    )
+
+
+def test_a_provision_page_shows_no_comparison_key(client, seeded):
+    from awards.models import Provision
+
+    provision = Provision.objects.published().exclude(value_key="").first()
+    text = _text(_get(client, provision.get_absolute_url()))
+    assert "Ключ сравнения" not in text
+    assert f" {provision.value_key} " not in f" {text} "
+
+
+def test_the_search_page_has_one_search_box(client, seeded):
+    html = _get(client, "/search/?q=герой").content.decode()
+    assert html.count('role="search"') == 1
+    assert html.count('name="q"') == 1

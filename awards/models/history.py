@@ -57,7 +57,12 @@ class DecreeQuerySet(RecordQuerySet):
 
 class TitleQuerySet(RecordQuerySet):
     def for_list(self):
-        return self.published().prefetch_published("established_by", "medals", "citations")
+        """In the order they were established; titles the source does not date, last."""
+        return (
+            self.published()
+            .order_by(models.F("established_on").asc(nulls_last=True), "slug")
+            .prefetch_published("established_by", "medals", "citations")
+        )
 
     def for_choice(self):
         """The titles a visitor may pick in a form, in the order they were established."""

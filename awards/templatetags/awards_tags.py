@@ -81,6 +81,15 @@ def gap_text(gap):
 
 
 @register.filter
+def language_name(code):
+    """A language code as the language's name in the active language ("ru": "Russian")."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
 def paired_with(items, others):
     """Two lists side by side, as pairs: a table's columns with a row's cells."""
     return zip(items, others, strict=True)
