@@ -655,9 +655,7 @@ def test_a_source_names_the_language_of_its_text_in_words(client, seeded):
 
     source = Source.objects.filter(published=True, language="ru").first()
     assert "Язык текста Русский" in _text(_get(client, source.get_absolute_url()))
-    assert "Language of the text Russian" in _text(
-        _get(client, "/en" + source.get_absolute_url())
-    )
+    assert "Language of the text Russian" in _text(_get(client, "/en" + source.get_absolute_url()))
 
 
 def test_a_provision_page_shows_no_comparison_key(client, seeded):
