@@ -167,6 +167,7 @@ def refuse_million_rows() -> None:
 
 
 def background_import(rows: int) -> None:
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
@@ -180,6 +181,8 @@ def background_import(rows: int) -> None:
 
     create_targets()
     data = generate_csv(rows)
+    # 100,000 events take about 20 MB of CSV: over the default upload limit of 10 MB.
+    settings.IMPORT_MAX_UPLOAD_BYTES = 2 * len(data)
     updates = {"count": 0}
     record_progress = jobs.JobProgress.__call__
 
@@ -220,7 +223,8 @@ def background_import(rows: int) -> None:
         f"  write (task 2, {job.rows_written:,} records)     {write_time:7.2f} s"
         f"   {updates['count'] - check_updates} progress updates"
     )
-    print(f"  process peak resident size           {peak_rss_mb():7.1f} MB (goal < 200)\n")
+    # No goal yet: the import holds the whole file and every row's outcome until it writes.
+    print(f"  process peak resident size           {peak_rss_mb():7.1f} MB\n")
 
 
 def main() -> None:
