@@ -88,5 +88,10 @@ def registry_years(request):
     return render(
         request,
         "awards/registry_years.html",
-        {"form": form, "counts": counts, "chart": year_chart(counts=counts), "title": title},
+        {
+            "form": form,
+            "counts": counts,
+            "chart": year_chart(counts=counts),
+            "title_query": f"&title={title.slug}" if title else "",
+        },
     )

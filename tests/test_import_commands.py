@@ -35,7 +35,7 @@ def test_export_without_output_goes_to_standard_output(capsysbinary, seeded):
     run("export_records", "decree")
 
     data = capsysbinary.readouterr().out
-    assert data.startswith(b"\xef\xbb\xbfslug,published,kind,date,authorities,")
+    assert data.startswith(b"\xef\xbb\xbfslug,published,kind,date,number,authorities,")
 
 
 def test_export_for_russian_excel_separates_by_semicolons(tmp_path, seeded):
@@ -51,7 +51,10 @@ def test_import_prints_the_counts_and_succeeds(tmp_path, capsys, seeded):
     run("export_records", "person", "--output", str(exported))
     text = exported.read_text(encoding="utf-8-sig")
     citation = models.Citation.objects.values_list("slug", flat=True).first()
-    exported.write_text(text + f"new-person,TRUE,Новый,,,,{citation}\r\n", encoding="utf-8-sig")
+    headers = text.splitlines()[0].split(",")
+    new_row = {"slug": "new-person", "published": "TRUE", "name_ru": "Новый", "citations": citation}
+    line = ",".join(new_row.get(header, "") for header in headers)
+    exported.write_text(text + line + "\r\n", encoding="utf-8-sig")
 
     run("import_records", "person", str(exported))
 

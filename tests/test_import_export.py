@@ -15,7 +15,8 @@ from awards.exchange.files import ImportFileError, read_table
 from awards.exchange.importer import import_table
 from awards.exchange.resources import RESOURCES, resource_for
 
-DEPENDENCY_ORDER = list(RESOURCES)
+# The registry of conferments ships empty (tests/test_registry_import.py round-trips it).
+DEPENDENCY_ORDER = [name for name in RESOURCES if name != "conferment"]
 
 
 def export_bytes(model_name, file_format="csv"):

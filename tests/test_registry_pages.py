@@ -15,13 +15,14 @@ pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def text_of(response) -> str:
-    """The page's HTML, its no-break spaces (dates are written with them) as spaces."""
-    return response.content.decode().replace("\xa0", " ")
+    """The page's HTML with its white space as a browser shows it: runs of it (no-break
+    spaces, which dates are written with, included) as one space."""
+    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def names_on(response) -> list[str]:
     html = response.content.decode()
-    return re.findall(r'class="registry-entry__name"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'class="registry-entry__name">\s*<a href="[^"]+">([^<]+)</a>', html)
 
 
 def test_the_empty_registry_says_so_plainly(client):

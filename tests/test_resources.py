@@ -33,6 +33,7 @@ def test_every_model_has_a_resource_in_dependency_order():
         "medal",
         "event",
         "provision",
+        "conferment",
     ]
 
 
