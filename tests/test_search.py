@@ -5,7 +5,6 @@ both): the same query gives the same records on either.
 """
 
 import pytest
-from conftest import new_citation, new_event, new_medal, new_title
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -113,7 +112,7 @@ def test_every_form_of_a_word_finds_the_same_records(seeded, forms):
     assert all(found == first for found in others)
 
 
-def _the_small_library():
+def _the_small_library(new_title, new_medal, new_event, new_citation):
     hero = new_title(slug="hero", name_ru="Герой Труда", name_en="Hero of Labour")
     new_title(
         slug="hsl",
@@ -148,12 +147,15 @@ SMALL_LIBRARY_ANSWERS = [
 
 
 @pytest.mark.parametrize(("query", "answer"), SMALL_LIBRARY_ANSWERS)
-def test_the_same_query_finds_the_same_records_on_every_database(no_records, query, answer):
-    _the_small_library()
+def test_the_same_query_finds_the_same_records_on_every_database(
+    no_records, make_title, make_medal, make_event, make_citation, query, answer
+):
+    _the_small_library(make_title, make_medal, make_event, make_citation)
     assert _found(query) == answer
 
 
-def test_results_count_every_match_and_show_the_best(no_records):
+def test_results_count_every_match_and_show_the_best(no_records, make_event):
+    new_event = make_event
     for number in range(60):
         new_event(name_ru=f"Награждение медалью номер {number}")
     new_event(slug="best", name_ru="Медаль", description_ru="Медаль, медаль и медали")
@@ -165,7 +167,8 @@ def test_results_count_every_match_and_show_the_best(no_records):
     assert group.hits[0].record.slug == "best"
 
 
-def test_snippets_mark_the_matching_words_and_escape_the_text(no_records):
+def test_snippets_mark_the_matching_words_and_escape_the_text(no_records, make_event):
+    new_event = make_event
     new_event(name_ru="Событие", description_ru="<b>Медалью</b> награждали «героев» труда.")
 
     (group,) = search_records(query="героя медали")
@@ -175,8 +178,8 @@ def test_snippets_mark_the_matching_words_and_escape_the_text(no_records):
     )
 
 
-def test_the_index_follows_every_write(no_records):
-    from conftest import new_title
+def test_the_index_follows_every_write(no_records, make_title):
+    new_title = make_title
 
     title = new_title(name_ru="Звание Ударника")
     assert _found("ударника") == {"title": {title.slug}}
@@ -193,7 +196,8 @@ def test_the_index_follows_every_write(no_records):
     assert _found("передовика") == {}
 
 
-def test_records_imported_in_bulk_are_found(no_records, tmp_path):
+def test_records_imported_in_bulk_are_found(no_records, make_citation, tmp_path):
+    new_citation = make_citation
     new_citation(slug="imported-citation")
     path = tmp_path / "titles.csv"
     path.write_text(
