@@ -23,7 +23,6 @@ class Command(BaseCommand):
         role = "Demo chief editor" if chief else "Demo editor"
         self.stdout.write(
             self.style.SUCCESS(
-                f"{role} for http://127.0.0.1:8000/admin/ — "
-                f"login: {username}  password: {password}"
+                f"{role} for http://127.0.0.1:8000/admin/ — login: {username}  password: {password}"
             )
         )
