@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
-from awards.bulk import BATCH_SIZE, chunks, insert_rows, link_columns
+from awards.bulk import BATCH_SIZE, chunks, delete_rows, insert_rows, link_columns
 from awards.exchange.columns import (
     Column,
     Kind,
@@ -779,8 +779,7 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
             track(stage="write", written=written)
     for name, pks in plan.links_to_remove.items():
         through, _source, _target = link_columns(plan.columns[name].field)
-        for chunk in chunks(pks):
-            through.objects.filter(pk__in=chunk).delete()
+        delete_rows(through, pks)
     for name, pairs in plan.links_to_add.items():
         through, source, target = link_columns(plan.columns[name].field)
         insert_rows(through, [source, target], ((record.pk, other.pk) for record, other in pairs))
