@@ -53,3 +53,38 @@ def page(browser, live_server, seeded):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def editor_page(browser, live_server, seeded):
+    """Open a logged-in browser of its own for each user named (an editor, or a chief
+    editor with ``chief=True``); any Content-Security-Policy report fails the test."""
+    from awards.editors import reset_demo_editor
+
+    contexts, violations = [], []
+
+    def open_as(username, *, chief=False):
+        context = browser.new_context(base_url=live_server.url, locale="ru-RU")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        _, password = reset_demo_editor(username=username, chief=chief)
+        page.goto("/admin/login/")
+        page.get_by_label("Имя пользователя").fill(username)
+        page.get_by_label("Пароль").fill(password)
+        page.get_by_role("button", name="Войти").click()
+        page.wait_for_url("**/admin/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+    assert violations == []

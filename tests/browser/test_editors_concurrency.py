@@ -1,41 +1,6 @@
 """Two editors in two browsers at once, and a revert from the history: nothing is lost."""
 
-import pytest
-
 from awards import models
-from awards.editors import reset_demo_editor
-
-
-@pytest.fixture
-def editor_page(browser, live_server, seeded):
-    """Open a logged-in browser of its own for each editor named; CSP reports collected."""
-    contexts, violations = [], []
-
-    def open_as(username):
-        context = browser.new_context(base_url=live_server.url, locale="ru-RU")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        _, password = reset_demo_editor(username=username)
-        page.goto("/admin/login/")
-        page.get_by_label("Имя пользователя").fill(username)
-        page.get_by_label("Пароль").fill(password)
-        page.get_by_role("button", name="Войти").click()
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-    assert violations == []
 
 
 def save(page):

@@ -4,47 +4,13 @@ import csv
 import io
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from awards import models
-from awards.editors import reset_demo_editor
 from awards.exchange.exporter import export_records
 from awards.exchange.resources import resource_for
 
 SLUGS = ("hero-of-labour", "hero-of-socialist-labour")
-
-
-@pytest.fixture
-def open_as(browser, live_server, seeded):
-    """A logged-in browser of its own for each user; CSP violations fail the test."""
-    contexts, violations = [], []
-
-    def login(username, *, chief=False):
-        context = browser.new_context(base_url=live_server.url, locale="ru-RU")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        _, password = reset_demo_editor(username=username, chief=chief)
-        page.goto("/admin/login/")
-        page.get_by_label("Имя пользователя").fill(username)
-        page.get_by_label("Пароль").fill(password)
-        page.get_by_role("button", name="Войти").click()
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
-    assert violations == []
 
 
 def titles_with_new_names() -> tuple[bytes, int]:
@@ -65,11 +31,11 @@ def titles_with_new_names() -> tuple[bytes, int]:
     return output.getvalue().encode(), row
 
 
-def test_an_edit_between_preview_and_confirmation_is_a_conflict_not_overwritten(open_as):
+def test_an_edit_between_preview_and_confirmation_is_a_conflict_not_overwritten(editor_page):
     content, row = titles_with_new_names()
     changed = models.Title.objects.get(slug=SLUGS[1])
     entries_before = changed.history.count()
-    importer, other = open_as("importing-chief", chief=True), open_as("editor-b")
+    importer, other = editor_page("importing-chief", chief=True), editor_page("editor-b")
 
     importer.goto("/admin/awards/title/import/")
     importer.locator("#id_import_file").set_input_files(
