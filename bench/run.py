@@ -34,6 +34,18 @@ from pathlib import Path
 SIZES = (20_000, 100_000)
 TARGETS = 20
 ROOT = Path(__file__).resolve().parent.parent
+# The columns of the generated file, read by the project's import and the stock one alike.
+EVENT_COLUMNS = (
+    "slug",
+    "published",
+    "date",
+    "name_ru",
+    "name_en",
+    "description_ru",
+    "titles",
+    "medals",
+    "citations",
+)
 EVENT_TABLES = (
     "awards_event",
     "awards_event_citations",
@@ -84,19 +96,7 @@ def create_targets() -> None:
 def generate_csv(rows: int) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "slug",
-            "published",
-            "date",
-            "name_ru",
-            "name_en",
-            "description_ru",
-            "titles",
-            "medals",
-            "citations",
-        ]
-    )
+    writer.writerow(EVENT_COLUMNS)
     for number in range(rows):
         writer.writerow(
             [
@@ -181,17 +181,7 @@ def stock_import(data: bytes) -> None:
 
         class Meta:
             model = Event
-            fields = (
-                "slug",
-                "published",
-                "date",
-                "name_ru",
-                "name_en",
-                "description_ru",
-                "titles",
-                "medals",
-                "citations",
-            )
+            fields = EVENT_COLUMNS
             import_id_fields = ("slug",)
             use_bulk = True
             batch_size = 2000
