@@ -22,7 +22,7 @@ from simple_history import register
 from simple_history.models import HistoricalRecords, ModelDelta
 from simple_history.utils import get_history_model_for_model
 
-from awards.bulk import chunks, insert_rows, link_columns, links_of
+from awards.bulk import chunks, column_values, insert_rows, link_columns, links_of
 from awards.models.base import StaleRecordError
 from awards.record_writes import records_written_in_bulk
 
@@ -209,6 +209,10 @@ def record_bulk_changes(
         "history_type",
         "history_user_id",
     ]
+    # The historical field of each tracked field, converted as the history table takes it.
+    values = column_values(
+        [history_field for _attname, history_field in fields], connection, model=model
+    )
     date = history_model._meta.get_field("history_date").get_db_prep_save(now, connection)
     user_pk = user.pk if user is not None else None
     written = []
@@ -218,10 +222,7 @@ def record_bulk_changes(
             columns,
             (
                 (
-                    *(
-                        history_field.get_db_prep_save(getattr(record, attname), connection)
-                        for attname, history_field in fields
-                    ),
+                    *values(record),
                     date,
                     reason[:100],
                     history_type,

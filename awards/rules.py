@@ -168,7 +168,7 @@ def provisions_on(
 
 
 def aspect_label(aspect: str) -> str:
-    if aspect in Provision.Aspect.values:
+    if aspect in ASPECT_ORDER:
         return str(Provision.Aspect(aspect).label)
     return aspect
 

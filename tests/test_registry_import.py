@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from awards.exchange.registry import import_registry
 from awards.models import Conferment, Decree, ImportLog, Person
@@ -66,6 +67,29 @@ def test_rows_naming_one_person_make_one_person_with_numbered_awards():
     assert sorted(person.conferments.values_list("ordinal", "times")) == [(1, 2), (2, 2)]
     decree = Decree.objects.get(number="1")
     assert decree.name_ru.replace("\xa0", " ") == "Указ от 18 декабря 1970 г. № 1"
+
+
+def test_records_written_in_bulk_read_back_as_saved_and_as_their_history_holds_them():
+    """The import writes its rows without the query compiler (awards.bulk.create_records):
+    each column must hold what a save would, and the history entry what the record holds."""
+    report = import_registry(
+        data=registry_csv({**STAKHANOV, "date": "1970-12", "medal_number": "17"}),
+        file_name="list.csv",
+    )
+    assert report.ok, report.error_lines()
+    person = Person.objects.get(surname_ru="Стаханов")
+    conferment = person.conferments.get()
+    assert (str(person.born_on), str(conferment.date)) == ("1906-01-03", "1970-12")
+    assert (conferment.year, conferment.medal_number, conferment.published) == (1970, "17", True)
+    assert conferment.title.slug == "hero-of-socialist-labour"
+    assert person.created_at.tzinfo is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM awards_person WHERE id = %s", [person.pk])
+        assert cursor.fetchone()[0] == "Стаханов Алексей Григорьевич"
+    entry = conferment.history.get()
+    for field in ("person_id", "title_id", "date", "year", "slug", "created_at", "sort_name_ru"):
+        assert getattr(entry, field) == getattr(conferment, field), field
+    assert person.history.get().born_on == person.born_on
 
 
 def test_an_existing_person_is_matched_by_name_and_birth_date_not_duplicated():

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from awards.bulk import BATCH_SIZE, chunks, insert_rows, link_columns
+from awards.bulk import build, chunks, create_records, insert_rows, link_columns
 from awards.dates import PartialDate, PartialDateError, format_partial_date
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.files import ImportFileError, Table, format_from_name, is_filled, read_table
@@ -68,6 +68,7 @@ COLUMNS = PERSON_COLUMNS + CONFERMENT_COLUMNS
 REQUIRED = ("title", "date", "citations")
 DATE_COLUMNS = ("born_on", "died_on", "date", "decree_date")
 TRUE = {"1", "true", "yes", "да", "истина"}
+CITIZENSHIPS = frozenset(Person.Citizenship.values)
 
 
 @dataclass
@@ -168,7 +169,7 @@ def clean(*, table: Table, report: ImportReport) -> list[Row]:
         if not values.get("person") and not values.get("surname_ru"):
             report.add_error(number, "surname_ru", _("Name the person: a surname or a key."))
         citizenship = values.get("citizenship", "")
-        if citizenship not in Person.Citizenship.values:
+        if citizenship not in CITIZENSHIPS:
             report.add_error(
                 number,
                 "citizenship",
@@ -318,34 +319,37 @@ def _new_person(values: dict, *, key: tuple, now) -> Person:
     birth_place = values.get("birth_place_ru", "")
     death_place = values.get("death_place_ru", "")
     occupation = values.get("occupation_ru", "")
-    return Person(
-        slug=slug,
-        published=values["published"],
-        name=name_ru,
-        name_ru=name_ru,
-        name_en=name_en,
-        surname=parts_ru[0],
-        surname_ru=parts_ru[0],
-        surname_en=parts_en[0],
-        given_name=parts_ru[1],
-        given_name_ru=parts_ru[1],
-        given_name_en=parts_en[1],
-        patronymic=parts_ru[2],
-        patronymic_ru=parts_ru[2],
-        patronymic_en=parts_en[2],
-        born_on=values.get("born_on"),
-        died_on=values.get("died_on"),
-        birth_place=birth_place,
-        birth_place_ru=birth_place,
-        birth_place_en=transliterate(birth_place),
-        death_place=death_place,
-        death_place_ru=death_place,
-        death_place_en=transliterate(death_place),
-        occupation=occupation,
-        occupation_ru=occupation,
-        citizenship=values.get("citizenship", ""),
-        created_at=now,
-        updated_at=now,
+    return build(
+        Person,
+        {
+            "slug": slug,
+            "published": values["published"],
+            "name": name_ru,
+            "name_ru": name_ru,
+            "name_en": name_en,
+            "surname": parts_ru[0],
+            "surname_ru": parts_ru[0],
+            "surname_en": parts_en[0],
+            "given_name": parts_ru[1],
+            "given_name_ru": parts_ru[1],
+            "given_name_en": parts_en[1],
+            "patronymic": parts_ru[2],
+            "patronymic_ru": parts_ru[2],
+            "patronymic_en": parts_en[2],
+            "born_on": values.get("born_on"),
+            "died_on": values.get("died_on"),
+            "birth_place": birth_place,
+            "birth_place_ru": birth_place,
+            "birth_place_en": transliterate(birth_place),
+            "death_place": death_place,
+            "death_place_ru": death_place,
+            "death_place_en": transliterate(death_place),
+            "occupation": occupation,
+            "occupation_ru": occupation,
+            "citizenship": values.get("citizenship", ""),
+            "created_at": now,
+            "updated_at": now,
+        },
     )
 
 
@@ -382,17 +386,20 @@ def _new_decree(*, date: str, number: str, now) -> Decree:
         name_ru += f" № {number}"
         name_en += f" No. {number}"
     slug = slugify(f"decree-{date}-{number}")[:100]
-    return Decree(
-        slug=slug,
-        published=True,
-        kind=Decree.Kind.DECREE,
-        date=parsed,
-        number=number,
-        name=name_ru,
-        name_ru=name_ru,
-        name_en=name_en,
-        created_at=now,
-        updated_at=now,
+    return build(
+        Decree,
+        {
+            "slug": slug,
+            "published": True,
+            "kind": Decree.Kind.DECREE,
+            "date": parsed,
+            "number": number,
+            "name": name_ru,
+            "name_ru": name_ru,
+            "name_en": name_en,
+            "created_at": now,
+            "updated_at": now,
+        },
     )
 
 
@@ -438,16 +445,17 @@ def _check_conferments(*, rows, people, titles, decrees, citations, plan, report
             else:
                 report.unchanged += 1
             continue
-        conferment = Conferment(
-            person=person,
-            title=title,
-            decree=decree,
-            date=row.values["date"],
-            medal_number=row.values.get("medal_number", ""),
-            published=row.values["published"],
-            created_at=now,
-            updated_at=now,
+        conferment = build(
+            Conferment,
+            {
+                "date": row.values["date"],
+                "medal_number": row.values.get("medal_number", ""),
+                "published": row.values["published"],
+                "created_at": now,
+                "updated_at": now,
+            },
         )
+        conferment.person, conferment.title, conferment.decree = person, title, decree
         by_pair[pair].append((row, conferment))
         if person.pk and recorded.get((person.pk, title.pk)):
             plan.renumber.add((person, title.pk))
@@ -496,16 +504,12 @@ def write(*, plan: RegistryPlan, user, reason: str) -> None:
     """People, acts and conferments in bulk, their passages, one history entry each."""
     editor = user if user is not None and user.is_authenticated else None
     people = [person for person, _citations in plan.people]
-    for chunk in chunks(people, BATCH_SIZE // 4):
-        Person.objects.bulk_create(chunk)
+    create_records(Person, people)
     _link(Person, ((person, slugs) for person, slugs in plan.people), by_slug=True)
-    for chunk in chunks(plan.decrees, BATCH_SIZE // 4):
-        Decree.objects.bulk_create(chunk)
+    create_records(Decree, plan.decrees)
     _link(Decree, plan.decree_citations, by_slug=True)
-    # Conferments built before their new people and acts had keys take them now
-    # (bulk_create reads the key of a related object saved since it was assigned).
-    for chunk in chunks(plan.conferments, BATCH_SIZE // 4):
-        Conferment.objects.bulk_create(chunk)
+    # Conferments built before their new people and acts had keys take them now.
+    create_records(Conferment, plan.conferments)
     _link(Conferment, plan.conferment_citations)
     if plan.updated:
         Conferment.objects.bulk_update(
