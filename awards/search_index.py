@@ -51,7 +51,13 @@ SEARCHABLE_KINDS = (
     SearchableKind("awards.Medal", ("name",), ("description",)),
     SearchableKind("awards.Event", ("name",), ("description",)),
     SearchableKind("awards.Authority", ("name", "short_name"), ("description",)),
-    SearchableKind("awards.Person", ("name",), ("description",)),
+    # People of the registry are found by where they were born and died and by their
+    # occupation as well as by name.
+    SearchableKind(
+        "awards.Person",
+        ("name",),
+        ("description", "occupation", "birth_place", "death_place"),
+    ),
     SearchableKind("awards.Provision", ("value",), ("note",)),
     SearchableKind("awards.Citation", ("quote",)),
     SearchableKind("awards.Source", ("name",)),

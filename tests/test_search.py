@@ -239,3 +239,21 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
     else:
         assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 9, plan
         assert "Seq Scan on awards_searchentry" not in plan, plan
+
+
+def test_people_of_the_registry_are_found_by_name_occupation_and_place(seeded):
+    from awards.exchange.registry import import_registry
+
+    rows = (
+        "surname_ru,given_name_ru,born_on,birth_place_ru,occupation_ru,title,date,citations,"
+        "published\n"
+        "Пахомова,Анна,1920,Тамбов,доярка,hero-of-socialist-labour,1966,hsl-p4-s1,1\n"
+        "Черновой,Пётр,1921,Тамбов,токарь,hero-of-socialist-labour,1966,hsl-p4-s1,0\n"
+    )
+    assert import_registry(data=rows.encode(), file_name="list.csv").ok
+    found = _found("доярки")
+    assert [slug.split("-")[0] for slug in found["person"]] == ["pakhomova"]
+    assert _found("пахомовой")["person"] == found["person"]
+    # A draft person is never found, by any of their words.
+    assert _found("тамбов")["person"] == found["person"]
+    assert _found("токарь") == {}
