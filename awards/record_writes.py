@@ -12,7 +12,7 @@ Anything else that writes records without either (a restore from a backup) calls
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from awards import search_index
+from awards import registry_counts, search_index
 from heroes_site.page_cache import invalidate_public_pages_on_commit
 
 
@@ -49,8 +49,10 @@ def records_written_in_bulk(*, model, records) -> None:
 
 
 def records_replaced(*, using: str = "default") -> None:
-    """After records were written wholesale (a restore): index all again, invalidate."""
+    """After records were written wholesale (a restore): index all again, count the
+    registry again, invalidate."""
     search_index.rebuild_search_index(using=using)
+    registry_counts.recount(using=using)
     invalidate_public_pages_on_commit(using=using)
 
 

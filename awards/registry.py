@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from awards.bulk import chunks
 from awards.models import Conferment, Medal, Person, Provision, Title
+from awards.registry_counts import per_year
 from awards.registry_rules import (
     ABOLITION,
     ESTABLISHMENT,
@@ -186,11 +187,6 @@ class YearCount:
 
 
 def conferments_per_year(*, title: Title | None = None) -> list[YearCount]:
-    """How many published conferments each year has, oldest first."""
-    queryset = Conferment.objects.published()
-    if title is not None:
-        queryset = queryset.filter(title=title)
-    return [
-        YearCount(year=row["year"], count=row["count"])
-        for row in queryset.values("year").annotate(count=Count("pk")).order_by("year")
-    ]
+    """How many published conferments each year has, oldest first (the counts kept by
+    awards.registry_counts)."""
+    return [YearCount(year=year, count=count) for year, count in per_year(title=title)]

@@ -771,7 +771,10 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
             written += len(chunk)
             if track is not None:
                 track(stage="write", written=written)
-    fields = sorted(plan.changed_fields | {"updated_at", "version"})
+    # With the fields the file changed, those the model's clean() derives from them (the
+    # registry's year and sort names of a conferment whose date or person changed).
+    derived = set(getattr(model, "DERIVED_FIELDS", ()))
+    fields = sorted(plan.changed_fields | derived | {"updated_at", "version"})
     for chunk in chunks(plan.updated, BATCH_SIZE):
         model.objects.bulk_update(chunk, fields, batch_size=BATCH_SIZE)
         written += len(chunk)

@@ -5,7 +5,7 @@ from awards.models.base import CitedRecord, Record, RecordQuerySet, StaleRecordE
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportJob, ImportLog
 from awards.models.provisions import Provision
-from awards.models.registry import Conferment
+from awards.models.registry import Conferment, ConfermentCount
 from awards.models.sources import Citation, Source
 
 # Every kind of record, in dependency order: each refers only to those before it.
@@ -20,6 +20,7 @@ __all__ = [
     "Citation",
     "CitedRecord",
     "Conferment",
+    "ConfermentCount",
     "Decree",
     "Event",
     "ImportJob",

@@ -44,12 +44,11 @@ class ConfermentQuerySet(RecordQuerySet):
         """Every conferment of the same people and titles as ``conferments``, by date."""
         pairs = {(item.person_id, item.title_id) for item in conferments}
         people = {person for person, _title in pairs}
-        titles = {title for _person, title in pairs}
+        # By person alone, the titles sorted out here: a condition on the title as well
+        # may lead the database to read the title's whole list in date order instead.
         return [
             conferment
-            for conferment in self.filter(person__in=people, title__in=titles).order_by(
-                "date", "pk"
-            )
+            for conferment in self.filter(person__in=people).order_by("date", "pk")
             if (conferment.person_id, conferment.title_id) in pairs
         ]
 
@@ -146,6 +145,9 @@ class Conferment(CitedRecord):
     )
 
     objects = ConfermentQuerySet.as_manager()
+    # What clean() derives from the date, the person and the rules: written with any
+    # change of a bulk update (awards.exchange.importer).
+    DERIVED_FIELDS = ("year", "sort_name_ru", "sort_name_en", "rules_uncertain", "uncertain_rules")
 
     class Meta(CitedRecord.Meta):
         ordering = ["date", "pk"]
@@ -229,10 +231,13 @@ class Conferment(CitedRecord):
     @classmethod
     def after_bulk_write(cls, records) -> None:
         """What a bulk import calls once it has written conferments: each person's awards
-        of each title numbered and counted again (awards.registry.renumber)."""
+        of each title numbered and counted again (awards.registry.renumber), and the
+        counts per year kept again, every year (those the updated ones had are unknown)."""
         from awards.registry import renumber
+        from awards.registry_counts import recount
 
         renumber(pairs={(record.person_id, record.title_id) for record in records})
+        recount()
 
     @property
     def revoked(self) -> bool:
@@ -240,3 +245,26 @@ class Conferment(CitedRecord):
         return bool(self.revoked_on or self.revoked_by_id) and not (
             self.restored_on or self.restored_by_id
         )
+
+
+class ConfermentCount(models.Model):
+    """How many published conferments of published people a title has in a year.
+
+    The figures of the chart of conferments per year, kept by awards.registry_counts
+    whenever conferments or their people are written, so that the chart reads a row per
+    title and year instead of counting the whole registry. Whether the title is published
+    is applied when reading: publishing a title changes no count.
+    """
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["year", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "year"], name="conferment_count_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.title_id}, {self.year}: {self.count}"
