@@ -43,7 +43,10 @@ def registry_list(request):
     """Conferments filtered by title, year and number of awards, by surname or by date."""
     form = RegistryFilterForm(request.GET or None)
     key = "date" if form.sort_by() == SORT_BY_DATE else _name_key()
-    page = _page(request, Conferment.objects.for_registry().filtered(**form.filters()), key=key)
+    conferments = Conferment.objects.for_registry().filtered(
+        **form.filters(), by_date=key == "date"
+    )
+    page = _page(request, conferments, key=key)
     return render(
         request,
         "awards/registry_list.html",

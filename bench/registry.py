@@ -217,6 +217,8 @@ def latency() -> dict:
         "list, last page": "/registry/?page=last",
         "list by date, last page": "/registry/?sort=date&page=last",
         "list, thrice, 1975": "/registry/?times=3&year=1975&title=hero-of-socialist-labour",
+        "list, title, 1975, by date": f"/registry/?title={TITLE}&year=1975&sort=date",
+        "list, once, 1975, by date, last": "/en/registry/?times=1&year=1975&sort=date&page=last",
         "list, English, last page": "/en/registry/?page=last",
         "twice honoured": "/registry/twice/",
         "per year (chart)": "/registry/years/",

@@ -61,6 +61,16 @@ def test_registry_filters_by_year_and_number_of_conferments(client, heroes):
     assert once == ["Абрамов Иван Иванович"]
 
 
+def test_a_year_in_date_order_holds_its_dates_known_to_the_day_month_or_year(client, heroes):
+    confer(heroes["abramov"], "1957")
+    confer(hero(surname="Сидоров"), "1957-12")
+    confer(hero(surname="Кузнецов"), "1958-01-01")
+    by_name = names_on(client.get("/registry/?year=1957"))
+    by_date = names_on(client.get("/registry/?year=1957&sort=date"))
+    assert len(by_date) == 5 and sorted(by_date) == sorted(by_name)
+    assert not any(name.startswith("Кузнецов") for name in by_date)
+
+
 def test_registry_sorts_by_date(client, heroes):
     html = text_of(client.get("/en/registry/?sort=date"))
     assert html.index("19 March 1943") < html.index("10 June 1949") < html.index("5 May 1966")

@@ -1,5 +1,5 @@
 """The registry's counts per title and year (awards.registry_counts), filled from the
-conferments already recorded."""
+conferments already recorded; indexes of a year and a number of awards together."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -40,23 +40,35 @@ class Migration(migrations.Migration):
                 ),
                 ("year", models.PositiveSmallIntegerField()),
                 ("count", models.PositiveIntegerField()),
-                (
-                    "title",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="awards.title",
-                    ),
-                ),
             ],
             options={
                 "ordering": ["year", "title"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("title", "year"), name="conferment_count_unique"
-                    )
-                ],
             },
+        ),
+        migrations.AddIndex(
+            model_name="conferment",
+            index=models.Index(
+                fields=["year", "times", "sort_name_ru", "id"], name="conferment_year_times_ru_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="conferment",
+            index=models.Index(
+                fields=["year", "times", "sort_name_en", "id"], name="conferment_year_times_en_idx"
+            ),
+        ),
+        migrations.AddField(
+            model_name="confermentcount",
+            name="title",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="awards.title"
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="confermentcount",
+            constraint=models.UniqueConstraint(
+                fields=("title", "year"), name="conferment_count_unique"
+            ),
         ),
         migrations.RunPython(count, migrations.RunPython.noop),
     ]

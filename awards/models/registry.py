@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from awards.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
@@ -29,12 +30,27 @@ class ConfermentQuerySet(RecordQuerySet):
         """The rows of the public registry list, each with its person, title and act."""
         return self.published()
 
-    def filtered(self, *, title=None, year: int | None = None, times: int | None = None):
-        """Conferments of a title, of a year, to people who received it ``times`` times."""
+    def filtered(
+        self,
+        *,
+        title=None,
+        year: int | None = None,
+        times: int | None = None,
+        by_date: bool = False,
+    ):
+        """Conferments of a title, of a year, to people who received it ``times`` times.
+
+        ``by_date``: the list is in date order. A year is then the range of its dates, so
+        that each index ending in the date (the title's, the number of awards', the
+        date's own) reads just that year; by name, the index of the year reads it.
+        """
         queryset = self
         if title is not None:
             queryset = queryset.filter(title=title)
-        if year is not None:
+        if year is not None and by_date:
+            # Partial dates sort as text: "1975" ≤ "1975-03" ≤ "1975-12-31" < "1976".
+            queryset = queryset.filter(date__gte=PartialDate(year), date__lt=PartialDate(year + 1))
+        elif year is not None:
             queryset = queryset.filter(year=year)
         if times is not None:
             queryset = queryset.filter(times=times)
@@ -168,6 +184,13 @@ class Conferment(CitedRecord):
             models.Index(fields=["times", "date", "id"], name="conferment_times_date_idx"),
             models.Index(fields=["year", "sort_name_ru", "id"], name="conferment_year_ru_idx"),
             models.Index(fields=["year", "sort_name_en", "id"], name="conferment_year_en_idx"),
+            # A year and a number of awards together: the two equalities, then the order.
+            models.Index(
+                fields=["year", "times", "sort_name_ru", "id"], name="conferment_year_times_ru_idx"
+            ),
+            models.Index(
+                fields=["year", "times", "sort_name_en", "id"], name="conferment_year_times_en_idx"
+            ),
             models.Index(fields=["person", "title", "date"], name="conferment_person_idx"),
             models.Index(fields=["rules_uncertain"], name="conferment_uncertain_idx"),
         ]
