@@ -229,6 +229,16 @@ def _add_many_records(*, count: int) -> dict[str, models.Record]:
 
 
 @pytest.fixture
+def background(settings, tmp_path):
+    """Files of more than five rows go to the background; their copies under tmp_path; the
+    tasks run at once (on commit: with ``django_capture_on_commit_callbacks``)."""
+    settings.IMPORT_BACKGROUND_ROWS = 5
+    settings.IMPORT_FILES_ROOT = tmp_path
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    return tmp_path
+
+
+@pytest.fixture
 def editor(db):
     from django.contrib.auth import get_user_model
 

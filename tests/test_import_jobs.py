@@ -9,21 +9,12 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 from awards import models
+from tests.job_pages import counts
 
 IMPORT_URL = "/admin/awards/person/import/"
 CSV = "0"
 XLSX = "2"
-IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def background(settings, tmp_path):
-    """Files of more than five rows go to the background; their copies under tmp_path."""
-    settings.IMPORT_BACKGROUND_ROWS = 5
-    settings.IMPORT_FILES_ROOT = tmp_path
-    settings.TASKS = IMMEDIATE
-    return tmp_path
 
 
 @pytest.fixture
@@ -52,11 +43,6 @@ def start(client, capture, content, **kwargs):
         response = upload(client, content, **kwargs)
     assert response.status_code == 302
     return response["Location"]
-
-
-def counts(page_text: str) -> dict[str, str]:
-    """The figures of a job's page, by their Russian row headings."""
-    return dict(re.findall(r'<th scope="row">([^<]+)</th><td>([^<]+)</td>', page_text))
 
 
 def test_a_large_admin_import_is_checked_in_the_background_and_written_on_confirmation(

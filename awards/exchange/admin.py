@@ -23,6 +23,7 @@ from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.validators import FileExtensionValidator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
@@ -44,7 +45,7 @@ from awards.exchange.columns import export_columns
 from awards.exchange.exporter import export_records
 from awards.exchange.resources import RESOURCES, resource_for
 from awards.models import ImportJob, ImportLog
-from awards.models.imports import model_verbose_name
+from awards.models.imports import REGISTRY_LIST, model_verbose_name
 from awards.roles import may_publish
 
 # Rows shown in the admin's preview; the import itself takes every row.
@@ -153,12 +154,27 @@ class ExchangeImportForm(ImportForm):
         self.user = user
 
     def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
-        try:
-            files.check_size(upload.size)
-        except files.ImportFileError as error:
-            raise forms.ValidationError(error.message) from error
-        return upload
+        return _within_size_limit(self.cleaned_data["import_file"])
+
+
+class RegistryListForm(forms.Form):
+    """The upload of a registry list (awards.exchange.registry): CSV, XLSX or JSON, told
+    by the file's name, within the size limit."""
+
+    file = forms.FileField(
+        label=_lazy("File"), validators=[FileExtensionValidator(allowed_extensions=files.FORMATS)]
+    )
+
+    def clean_file(self):
+        return _within_size_limit(self.cleaned_data["file"])
+
+
+def _within_size_limit(upload):
+    try:
+        files.check_size(upload.size)
+    except files.ImportFileError as error:
+        raise forms.ValidationError(error.message) from error
+    return upload
 
 
 def admin_resource(resource_class):
@@ -498,7 +514,7 @@ class KindOfRecordFilter(admin.SimpleListFilter):
     parameter_name = "model_name"
 
     def lookups(self, request, model_admin):
-        return [(name, model_verbose_name(name)) for name in RESOURCES]
+        return [(name, model_verbose_name(name)) for name in (*RESOURCES, REGISTRY_LIST)]
 
     def queryset(self, request, queryset):
         return queryset.filter(model_name=self.value()) if self.value() else queryset
@@ -552,7 +568,7 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
         """Who may confirm or check again: whoever uploaded it, if still allowed to change
         records of its kind, or a superuser."""
         user = request.user
-        allowed = user.has_perm(f"awards.change_{job.model_name}")
+        allowed = user.has_perm(f"awards.change_{job.records_model_name}")
         return user.is_superuser or (allowed and job.user_id == user.pk)
 
     def get_urls(self):
@@ -590,7 +606,7 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
             ),
             "numbering": numbering_note(job.file_format),
             "may_run": self.may_run(request, job),
-            "records_url": reverse(f"admin:awards_{job.model_name}_changelist"),
+            "records_url": reverse(f"admin:awards_{job.records_model_name}_changelist"),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.job_template, context)

@@ -82,7 +82,7 @@ class ProgressCallback(Protocol):
     def __call__(self, progress: Progress) -> None: ...
 
 
-class _Tracker:
+class ProgressTracker:
     """Counts rows through the stages and tells the caller's callback, if any."""
 
     def __init__(self, callback: ProgressCallback | None, *, total: int, report):
@@ -342,7 +342,7 @@ def import_table(
         dry_run=dry_run,
     )
     total = len(table.rows)
-    track = _Tracker(progress, total=total, report=report)
+    track = ProgressTracker(progress, total=total, report=report)
     track(stage="read", read=0)
     check_headers(columns=columns, table=table, report=report)
     if report.ok:
@@ -359,7 +359,7 @@ def import_table(
         if not may_change_published:
             refuse_published_changes(report=report)
     if not report.ok:
-        return _refused(report, table=table, user=user, origin=origin, track=track)
+        return refuse_import(report, table=table, user=user, origin=origin, track=track)
     track(stage="validate", validated=total, to_write=report.new + report.updated)
     if dry_run:
         track(stage="done")
@@ -379,16 +379,17 @@ def import_table(
             report.add_error(
                 number, "", _changed_meanwhile(report.versions[slug], current), conflict=True
             )
-        return _refused(report, table=table, user=user, origin=origin, track=track)
+        return refuse_import(report, table=table, user=user, origin=origin, track=track)
     except IntegrityError:
         # Another editor saved one of these slugs between the check and the write.
         report.add_error(None, "", _("The records changed while the file was imported; try again."))
-        return _refused(report, table=table, user=user, origin=origin, track=track)
+        return refuse_import(report, table=table, user=user, origin=origin, track=track)
     track(stage="done")
     return report
 
 
-def _refused(report: ImportReport, *, table: Table, user, origin: str, track) -> ImportReport:
+def refuse_import(report: ImportReport, *, table: Table, user, origin: str, track) -> ImportReport:
+    """Nothing written: the cells of the rows in error kept, the refusal logged."""
     report.keep_error_cells(table)
     report.refuse(rows=len(table.rows))
     log_import(report=report, user=user, origin=origin)
@@ -661,12 +662,16 @@ def refuse_published_changes(*, report: ImportReport) -> None:
             report.add_error(
                 outcome.number,
                 "published" if "published" in outcome.values else "",
-                _(
-                    "The row creates or changes a published record: only a chief editor "
-                    "may import such rows."
-                ),
+                published_change_refused(),
             )
     report.failed = len(report.failed_rows - {None})
+
+
+def published_change_refused() -> str:
+    """Why a row of an editor's import that touches a published record is an error."""
+    return _(
+        "The row creates or changes a published record: only a chief editor may import such rows."
+    )
 
 
 def _report_validation_error(columns, number, error: ValidationError, report) -> None:

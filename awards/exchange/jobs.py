@@ -5,8 +5,11 @@ request: the file is stored privately and a task checks it (nothing written), re
 its progress on the job; the editor confirms a clean check on the job's page, and a second
 task writes it, refusing rows whose records changed since the check (conflicts). A job
 refused or failed keeps its file, so that it can be checked again once the records it
-names are fixed. The tasks run on the TASKS backend: the database queue and its
-``db_worker`` by default, RQ on Redis when configured (heroes_site.settings).
+names are fixed. A registry list (a job of the kind ``REGISTRY_LIST``) is checked and
+written whole by awards.exchange.registry: the write matches people and checks the rules
+again, so that a change made meanwhile is respected. The tasks run on the TASKS backend:
+the database queue and its ``db_worker`` by default, RQ on Redis when configured
+(heroes_site.settings).
 """
 
 import logging
@@ -18,6 +21,7 @@ from django_tasks import task
 
 from awards.exchange.files import estimate_rows
 from awards.exchange.importer import ImportReport, Progress, import_file
+from awards.exchange.registry import import_registry
 from awards.exchange.resources import resource_for
 from awards.models import ImportJob, ImportLog
 from awards.roles import may_publish
@@ -123,25 +127,36 @@ def run_job(job_id: int, *, write: bool) -> str:
     try:
         with job.file.open("rb") as stored:
             data = stored.read()
-        model = resource_for(job.model_name)._meta.model
-        report = import_file(
-            resource=resource_for(job.model_name)(),
-            data=data,
-            file_name=job.file_name,
-            file_format=job.file_format,
-            user=job.user,
-            dry_run=not write,
-            origin=ImportLog.Origin.ADMIN,
-            expected_versions=job.versions if write else None,
-            progress=JobProgress(job),
-            may_change_published=job.user is not None and may_publish(job.user, model),
-        )
+        report = _import(job, data=data, write=write)
     except Exception:
         logger.exception("Import job %s failed", job_id)
         _finish(job, status=ImportJob.Status.FAILED)
         raise
     _record_outcome(job, report, write=write)
     return job.status
+
+
+def _import(job: ImportJob, *, data: bytes, write: bool) -> ImportReport:
+    """The job's file through the importer of its kind: a registry list whole, checked
+    again when written; other files by record, refusing records changed since the check."""
+    model = resource_for(job.records_model_name)._meta.model
+    arguments = {
+        "data": data,
+        "file_name": job.file_name,
+        "file_format": job.file_format,
+        "user": job.user,
+        "dry_run": not write,
+        "origin": ImportLog.Origin.ADMIN,
+        "progress": JobProgress(job),
+        "may_change_published": job.user is not None and may_publish(job.user, model),
+    }
+    if job.is_registry_list:
+        return import_registry(**arguments)
+    return import_file(
+        resource=resource_for(job.model_name)(),
+        expected_versions=job.versions if write else None,
+        **arguments,
+    )
 
 
 class JobProgress:

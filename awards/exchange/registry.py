@@ -11,7 +11,9 @@ The whole file is checked before anything is written — every cell, every match
 conferment against the rules of its title on its date with the awards the person already
 has (awards.registry_rules) — and written in one transaction, in bulk, with one history
 entry per record, or not at all. A conferment already recorded (same person, title and
-date) is updated, not added. The report and the import log are the importer's.
+date) is updated, not added. The report, the import log and the progress reports (after
+each stage and each batch of rows, for the background jobs of awards.exchange.jobs) are
+the importer's.
 
 This sits at the importer's level of the exchange package: it reads files through
 ``files`` and reports through ``importer.ImportReport``.
@@ -24,19 +26,36 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from awards.bulk import build, chunks, create_records, insert_rows, link_columns
+from awards.bulk import (
+    BATCH_SIZE,
+    analyze,
+    build,
+    chunks,
+    create_records,
+    insert_rows,
+    link_columns,
+)
 from awards.dates import PartialDate, PartialDateError, format_partial_date
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.files import ImportFileError, Table, format_from_name, is_filled, read_table
-from awards.exchange.importer import ImportReport, log_import
+from awards.exchange.importer import (
+    PROGRESS_EVERY,
+    ImportReport,
+    ProgressCallback,
+    ProgressTracker,
+    log_import,
+    published_change_refused,
+    refuse_import,
+)
 from awards.models import Citation, Conferment, Decree, ImportLog, Person, Title
 from awards.models.registry import sort_names
 from awards.registry import check_with, renumber, titles_for_check
+from awards.registry_counts import recount
 from awards.revisions import record_bulk_changes
 from awards.transliteration import transliterate
 
@@ -100,35 +119,62 @@ def import_registry(
     user=None,
     dry_run: bool = False,
     origin: str = ImportLog.Origin.COMMAND,
+    progress: ProgressCallback | None = None,
+    may_change_published: bool = True,
 ) -> ImportReport:
-    """Import a registry list: all its rows, or, on any error, nothing."""
+    """Import a registry list: all its rows, or, on any error, nothing.
+
+    ``progress`` receives the counts as the importer's does. Without
+    ``may_change_published`` (an editor's upload, awards.roles) a row that adds or changes
+    a published conferment is an error, and the acts a list adds are drafts.
+    """
     file_format = file_format or format_from_name(file_name)
     report = ImportReport(
         model_name="conferment", file_name=file_name, file_format=file_format, dry_run=dry_run
     )
+    track = ProgressTracker(progress, total=0, report=report)
+    track(stage="read")
     try:
         table = read_table(data, file_format=file_format, encoding=encoding)
     except ImportFileError as error:
         report.add_error(None, "", error.message)
         log_import(report=report, user=user, origin=origin)
+        track(stage="done")
         return report
-    rows = clean(table=table, report=report)
-    plan = resolve(rows=rows, report=report) if report.ok else None
+    track(stage="read", total=len(table.rows))
+    rows = clean(table=table, report=report, track=track)
+    plan = (
+        resolve(rows=rows, report=report, track=track, may_change_published=may_change_published)
+        if report.ok
+        else None
+    )
     if not report.ok:
-        report.refuse(rows=len(table.rows))
-        log_import(report=report, user=user, origin=origin)
-        return report
+        return refuse_import(report, table=table, user=user, origin=origin, track=track)
+    track(stage="validate", validated=len(table.rows), to_write=report.new + report.updated)
     if not dry_run:
-        with transaction.atomic():
-            write(plan=plan, user=user, reason=_("Imported from %(file)s") % {"file": file_name})
-            log_import(report=report, user=user, origin=origin)
+        try:
+            with transaction.atomic():
+                write(
+                    plan=plan,
+                    user=user,
+                    reason=_("Imported from %(file)s") % {"file": file_name},
+                    track=track,
+                )
+                log_import(report=report, user=user, origin=origin)
+        except IntegrityError:
+            # Another editor saved one of the new slugs between the check and the write.
+            report.add_error(
+                None, "", _("The records changed while the file was imported; try again.")
+            )
+            return refuse_import(report, table=table, user=user, origin=origin, track=track)
+    track(stage="done")
     return report
 
 
 # Clean --------------------------------------------------------------------------------
 
 
-def clean(*, table: Table, report: ImportReport) -> list[Row]:
+def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
     """Each row's cells as values: text stripped, dates parsed, lists split."""
     header_row = table.header_row_number
     for header in table.headers:
@@ -151,6 +197,8 @@ def clean(*, table: Table, report: ImportReport) -> list[Row]:
     rows = []
     for offset, cells in enumerate(table.rows):
         number = table.first_row_number + offset
+        if track is not None and offset % PROGRESS_EVERY == 0 and offset:
+            track(stage="clean", read=offset)
         if not any(is_filled(cell) for cell in cells):
             continue
         values = {
@@ -181,6 +229,8 @@ def clean(*, table: Table, report: ImportReport) -> list[Row]:
         ]
         values["published"] = values.get("published", "").lower() in TRUE
         rows.append(Row(number, values))
+    if track is not None:
+        track(stage="clean", read=len(table.rows))
     return rows
 
 
@@ -198,14 +248,16 @@ def person_key(values: dict) -> tuple:
     )
 
 
-def resolve(*, rows: list[Row], report: ImportReport) -> RegistryPlan:
+def resolve(
+    *, rows: list[Row], report: ImportReport, track=None, may_change_published: bool = True
+) -> RegistryPlan:
     """Find or plan every person, title, act and passage the rows name, then check every
     conferment against the rules with the awards its person already has."""
     plan = RegistryPlan()
     titles = fetch_by_slug(Title, {row.values["title"] for row in rows})
     citations = fetch_by_slug(Citation, {slug for row in rows for slug in row.values["citations"]})
     people = _people(rows=rows, report=report, plan=plan)
-    decrees = _decrees(rows=rows, plan=plan)
+    decrees = _decrees(rows=rows, plan=plan, published=may_change_published)
     rows_ok = []
     for row in rows:
         ok = True
@@ -236,6 +288,8 @@ def resolve(*, rows: list[Row], report: ImportReport) -> RegistryPlan:
         citations=citations,
         plan=plan,
         report=report,
+        track=track,
+        may_change_published=may_change_published,
     )
     report.failed = len(report.failed_rows - {None})
     return plan
@@ -353,8 +407,9 @@ def _new_person(values: dict, *, key: tuple, now) -> Person:
     )
 
 
-def _decrees(*, rows: list[Row], plan: RegistryPlan) -> dict[tuple, Decree]:
-    """The act of each (date, number) the rows name: recorded, or planned to be added."""
+def _decrees(*, rows: list[Row], plan: RegistryPlan, published: bool) -> dict[tuple, Decree]:
+    """The act of each (date, number) the rows name: recorded, or planned to be added
+    (published, or a draft when the importer may not publish)."""
     wanted = {
         (row.values["decree_date"].isoformat(), row.values.get("decree_number", ""))
         for row in rows
@@ -372,13 +427,13 @@ def _decrees(*, rows: list[Row], plan: RegistryPlan) -> dict[tuple, Decree]:
             citations_of.setdefault(key, row.values["citations"])
     for key in sorted(wanted - set(found)):
         date, number = key
-        found[key] = _new_decree(date=date, number=number, now=now)
+        found[key] = _new_decree(date=date, number=number, now=now, published=published)
         plan.decrees.append(found[key])
         plan.decree_citations.append((found[key], citations_of[key]))
     return found
 
 
-def _new_decree(*, date: str, number: str, now) -> Decree:
+def _new_decree(*, date: str, number: str, now, published: bool) -> Decree:
     parsed = PartialDate.parse(date)
     name_ru = f"Указ от {format_partial_date(parsed, language='ru')}"
     name_en = f"Decree of {format_partial_date(parsed, language='en')}"
@@ -390,7 +445,7 @@ def _new_decree(*, date: str, number: str, now) -> Decree:
         Decree,
         {
             "slug": slug,
-            "published": True,
+            "published": published,
             "kind": Decree.Kind.DECREE,
             "date": parsed,
             "number": number,
@@ -403,9 +458,12 @@ def _new_decree(*, date: str, number: str, now) -> Decree:
     )
 
 
-def _check_conferments(*, rows, people, titles, decrees, citations, plan, report) -> None:
+def _check_conferments(
+    *, rows, people, titles, decrees, citations, plan, report, track, may_change_published
+) -> None:
     """Each row's conferment numbered among the person's awards of the title (those
-    recorded and those of the file, by date) and checked against the rules."""
+    recorded and those of the file, by date) and checked against the rules; one that adds
+    or changes a published conferment is refused unless the importer may publish."""
     recorded = defaultdict(list)
     person_pks = sorted({people[id(row)].pk for row in rows if people[id(row)].pk})
     for chunk in chunks(person_pks):
@@ -414,7 +472,10 @@ def _check_conferments(*, rows, people, titles, decrees, citations, plan, report
     checked_titles = titles_for_check(title.pk for title in titles.values())
     by_pair = defaultdict(list)
     now = timezone.now()
-    for row in rows:
+    for index, row in enumerate(rows):
+        if track is not None and index % PROGRESS_EVERY == 0 and index:
+            # Numbering, then the rules: each row counts half here, half below.
+            track(stage="validate", validated=index // 2)
         person = people[id(row)]
         title = titles[row.values["title"]]
         pair = (id(person), title.pk)
@@ -435,7 +496,9 @@ def _check_conferments(*, rows, people, titles, decrees, citations, plan, report
             changed = existing.medal_number != row.values.get("medal_number", "") or (
                 decree is not None and existing.decree_id != decree.pk
             )
-            if changed:
+            if changed and existing.published and not may_change_published:
+                report.add_error(row.number, "published", published_change_refused())
+            elif changed:
                 existing.medal_number = row.values.get("medal_number", "")
                 existing.decree = decree or existing.decree
                 existing.updated_at = now
@@ -444,6 +507,9 @@ def _check_conferments(*, rows, people, titles, decrees, citations, plan, report
                 report.updated += 1
             else:
                 report.unchanged += 1
+            continue
+        if row.values["published"] and not may_change_published:
+            report.add_error(row.number, "published", published_change_refused())
             continue
         conferment = build(
             Conferment,
@@ -460,7 +526,14 @@ def _check_conferments(*, rows, people, titles, decrees, citations, plan, report
         if person.pk and recorded.get((person.pk, title.pk)):
             plan.renumber.add((person, title.pk))
     checks = {}
+    # The rows already settled above (recorded conferments, refused rows) count as checked.
+    checked = len(rows) - sum(len(entries) for entries in by_pair.values())
     for (_person, title_pk), entries in by_pair.items():
+        # A report each time the count passes a multiple of PROGRESS_EVERY.
+        passes = checked // PROGRESS_EVERY != (checked + len(entries)) // PROGRESS_EVERY
+        if track is not None and passes:
+            track(stage="validate", validated=(len(rows) + checked) // 2)
+        checked += len(entries)
         person = entries[0][1].person
         awards = [(c.date, 0, c.pk or 0, None, c) for c in recorded.get((person.pk, title_pk), [])]
         awards += [(c.date, 1, row.number, row, c) for row, c in entries]
@@ -500,7 +573,7 @@ def _conferment_slug(person: Person, conferment: Conferment) -> str:
 # Write --------------------------------------------------------------------------------
 
 
-def write(*, plan: RegistryPlan, user, reason: str) -> None:
+def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     """People, acts and conferments in bulk, their passages, one history entry each."""
     editor = user if user is not None and user.is_authenticated else None
     people = [person for person, _citations in plan.people]
@@ -508,13 +581,21 @@ def write(*, plan: RegistryPlan, user, reason: str) -> None:
     _link(Person, ((person, slugs) for person, slugs in plan.people), by_slug=True)
     create_records(Decree, plan.decrees)
     _link(Decree, plan.decree_citations, by_slug=True)
-    # Conferments built before their new people and acts had keys take them now.
-    create_records(Conferment, plan.conferments)
+    # Conferments built before their new people and acts had keys take them now; a batch
+    # at a time, so that the progress moves.
+    written = 0
+    for chunk in chunks(plan.conferments, BATCH_SIZE):
+        create_records(Conferment, chunk)
+        written += len(chunk)
+        if track is not None:
+            track(stage="write", written=written)
     _link(Conferment, plan.conferment_citations)
     if plan.updated:
         Conferment.objects.bulk_update(
             plan.updated, ["medal_number", "decree", "updated_at", "version"], batch_size=500
         )
+        if track is not None:
+            track(stage="write", written=written + len(plan.updated))
     record_bulk_changes(model=Person, created=people, user=editor, reason=reason)
     record_bulk_changes(model=Decree, created=plan.decrees, user=editor, reason=reason)
     record_bulk_changes(
@@ -526,6 +607,8 @@ def write(*, plan: RegistryPlan, user, reason: str) -> None:
     )
     if plan.renumber:
         renumber(pairs={(person.pk, title_pk) for person, title_pk in plan.renumber})
+    recount(years={conferment.year for conferment in plan.conferments})
+    analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
 
 
 def _link(model, pairs, *, by_slug: bool = False) -> None:

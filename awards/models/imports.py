@@ -10,9 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The kind of a job that imports a registry list (awards.exchange.registry): not one
+# model's, for a list adds people and acts as well as the conferments it is about.
+REGISTRY_LIST = "registry"
+
 
 def model_verbose_name(model_name: str) -> str:
     """The kind of record in the editor's language ("звание" for ``title``)."""
+    if model_name == REGISTRY_LIST:
+        return _("registry list")
     try:
         return apps.get_model("awards", model_name)._meta.verbose_name
     except LookupError:
@@ -161,6 +167,15 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in self.RUNNING
+
+    @property
+    def is_registry_list(self) -> bool:
+        return self.model_name == REGISTRY_LIST
+
+    @property
+    def records_model_name(self) -> str:
+        """The model whose records the job is about: a registry list's are conferments."""
+        return "conferment" if self.is_registry_list else self.model_name
 
     def progress_bar(self) -> tuple[int | None, int]:
         """The bar's value and maximum: the rows read and checked while the file is checked,

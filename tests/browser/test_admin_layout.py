@@ -29,6 +29,7 @@ def admin_screens():
         "title list": "/admin/awards/title/",
         "provision list": "/admin/awards/provision/",
         "title import": "/admin/awards/title/import/",
+        "registry list import": "/admin/awards/conferment/import-list/",
         "title history": f"/admin/awards/title/{title.pk}/history/",
         "provision add page": "/admin/awards/provision/add/",
     }

@@ -1,12 +1,19 @@
-"""Import a registry list (one row per conferment; README: "The registry"): all or nothing."""
+"""Import a registry list (one row per conferment; README: "The registry"): all or nothing.
+
+With ``--background`` the list becomes a background job, as an upload in the admin does:
+checked by a worker, written once its editor confirms the check on the job's page.
+"""
 
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.exchange.files import FORMATS
+from awards.exchange.files import FORMATS, format_from_name
+from awards.exchange.jobs import start_import_job
 from awards.exchange.registry import import_registry
+from awards.models.imports import REGISTRY_LIST
 
 
 class Command(BaseCommand):
@@ -21,8 +28,14 @@ class Command(BaseCommand):
         parser.add_argument("--encoding", help="Default: detected (UTF-8 or Windows-1251).")
         parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
         parser.add_argument("--user", help="The username the history records the changes by.")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue a background job instead: checked by a worker, written once the "
+            "--user confirms it on the job's page in the admin.",
+        )
 
-    def handle(self, *args, file, file_format, encoding, dry_run, user, **options):
+    def handle(self, *args, file, file_format, encoding, dry_run, user, background, **options):
         try:
             data = Path(file).read_bytes()
         except OSError as error:
@@ -32,6 +45,20 @@ class Command(BaseCommand):
             editor = get_user_model().objects.filter(username=user).first()
             if editor is None:
                 raise CommandError(f"No user named {user}.")
+        if background:
+            if editor is None or dry_run or encoding:
+                raise CommandError(
+                    "--background needs --user (who confirms the job) and takes neither "
+                    "--dry-run (the job is checked first) nor --encoding (detected)."
+                )
+            job = start_import_job(
+                model_name=REGISTRY_LIST,
+                upload=ContentFile(data, name=Path(file).name),
+                file_format=file_format or format_from_name(file),
+                user=editor,
+            )
+            self.stdout.write(f"Queued background import {job.pk}: {job.get_absolute_url()}")
+            return
         report = import_registry(
             data=data,
             file_name=Path(file).name,
