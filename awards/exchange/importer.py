@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
-from awards.bulk import BATCH_SIZE, chunks, delete_rows, insert_rows, link_columns
+from awards.bulk import BATCH_SIZE, analyze, chunks, delete_rows, insert_rows, link_columns
 from awards.exchange.columns import (
     Column,
     Kind,
@@ -802,6 +802,7 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
     # each person's awards) brings them up to date.
     if hasattr(model, "after_bulk_write"):
         model.after_bulk_write([*(r for level in plan.levels for r in level), *plan.updated])
+    analyze(model, rows=written)
 
 
 def _lock_unchanged(plan: Plan) -> None:
