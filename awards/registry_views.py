@@ -1,8 +1,6 @@
 """The public registry: the list of conferments, the twice and thrice honoured, the chart
 of conferments per year. Thin views: a QuerySet, a domain function, a template."""
 
-from collections import defaultdict
-
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -67,9 +65,7 @@ def repeat_recipients(request, times_name):
         raise Http404
     times = REPEAT_LISTS[times_name]
     page = _page(request, Conferment.objects.for_registry().repeated(times=times), key=_name_key())
-    dates = defaultdict(list)
-    for conferment in Conferment.objects.for_registry().of_pairs(page.items):
-        dates[conferment.person_id, conferment.title_id].append(conferment)
+    dates = Conferment.objects.for_registry().dates_of_pairs(page.items)
     return render(
         request,
         "awards/registry_repeat.html",

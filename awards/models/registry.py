@@ -56,22 +56,31 @@ class ConfermentQuerySet(RecordQuerySet):
             queryset = queryset.filter(times=times)
         return queryset
 
-    def of_pairs(self, conferments):
-        """Every conferment of the same people and titles as ``conferments``, by date."""
+    def dates_of_pairs(self, conferments) -> dict[tuple[int, int], list]:
+        """The dates of every conferment of the same people and titles as
+        ``conferments``, by (person, title), oldest first: values, not records."""
         pairs = {(item.person_id, item.title_id) for item in conferments}
         people = {person for person, _title in pairs}
+        dates = {pair: [] for pair in pairs}
         # By person alone, the titles sorted out here: a condition on the title as well
         # may lead the database to read the title's whole list in date order instead.
-        return [
-            conferment
-            for conferment in self.filter(person__in=people).order_by("date", "pk")
-            if (conferment.person_id, conferment.title_id) in pairs
-        ]
+        for person, title, date in (
+            self.filter(person__in=people)
+            .order_by("date", "pk")
+            .values_list("person_id", "title_id", "date")
+        ):
+            if (person, title) in dates:
+                dates[person, title].append(date)
+        return dates
 
     def repeated(self, *, times: int):
         """One row per person and title for those who received the title ``times`` times
         (the first of their conferments of it)."""
-        return self.filter(times=times, ordinal=1)
+        return (
+            self.filter(times=times, ordinal=1)
+            .select_related(None)
+            .select_related("person", "title")
+        )
 
 
 def sort_names(person: Person) -> tuple[str, str]:
