@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection
 from django.db.models import Prefetch
 
 from awards.bulk import chunks
@@ -25,6 +26,7 @@ from awards.registry_rules import (
     ConfermentCheck,
     check_conferment,
 )
+from heroes_site.page_cache import content_generation
 
 # The field of the conferment form a refusal is shown at.
 FIELD_OF_RULE = {
@@ -56,6 +58,31 @@ def titles_for_check(title_ids: Iterable[int]) -> dict[int, Title]:
             Prefetch("abolished_by__citations", queryset=_citations()),
         )
     }
+
+
+# The checked titles of the public pages, by content generation and title keys.
+_titles_of_generation: dict[tuple[str, frozenset], dict[int, Title]] = {}
+
+
+def titles_for_pages(title_ids: Iterable[int]) -> dict[int, Title]:
+    """``titles_for_check`` for the public pages, kept for the content generation.
+
+    A person's page checks each conferment against its title's rules, which take five
+    queries to read; titles and their rules change rarely. Every committed write renews
+    the generation (heroes_site.page_cache), as it does for the cached pages themselves,
+    so these are never older than a cached page would be. Inside a transaction, where a
+    write may not be committed yet, they are read afresh.
+    """
+    ids = frozenset(title_ids)
+    if connection.in_atomic_block:
+        return titles_for_check(ids)
+    key = (content_generation(), ids)
+    titles = _titles_of_generation.get(key)
+    if titles is None:
+        if any(generation != key[0] for generation, _ids in _titles_of_generation):
+            _titles_of_generation.clear()
+        titles = _titles_of_generation[key] = titles_for_check(ids)
+    return titles
 
 
 def _citations():
@@ -168,7 +195,7 @@ def person_conferments(*, person: Person) -> list[CheckedConferment]:
         )
         .order_by("date", "pk")
     )
-    titles = titles_for_check(conferment.title_id for conferment in conferments)
+    titles = titles_for_pages(conferment.title_id for conferment in conferments)
     return [
         CheckedConferment(
             conferment=conferment,

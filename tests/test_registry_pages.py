@@ -243,3 +243,34 @@ def test_the_counts_follow_record_by_record_imports_of_conferments_and_people(he
     )
     call_command("import_records", "person", str(people))
     assert chart_counts() == counted_directly() == [(1949, 1), (1957, 1), (1960, 1), (1966, 1)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_page_reads_the_titles_rules_once_per_content_generation(editor_client):
+    """The rules a person's page checks conferments against are kept until a committed
+    write renews the content generation. (An editor's session: past the page cache.)"""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from awards.models import Provision
+
+    person = hero(surname_en="Gromov")
+    confer(person, "1949-06-10")
+    path = f"/en/people/{person.slug}/"
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            html = text_of(editor_client.get(path))
+        return html, len(queries)
+
+    first, cold = visit()
+    again, warm = visit()
+    assert "Gold medal" in first and again == first
+    assert warm == cold - 5  # the title, its provisions, and their passages
+    for provision in Provision.objects.filter(
+        title__slug="hero-of-socialist-labour", aspect=Provision.Aspect.GOLD_MEDAL
+    ):
+        provision.published = False
+        provision.save()
+    after, queries_after = visit()
+    assert "Gold medal" not in after and queries_after == cold
