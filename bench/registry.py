@@ -17,7 +17,8 @@ fixtures loaded:
   chart per year, a person's page; on SQLite, and on PostgreSQL when
   ``BENCH_POSTGRES_URL`` names a database this benchmark may recreate.
 
-``python bench/registry.py --sizes 2000`` runs smaller sizes.
+``python bench/registry.py --sizes 2000`` runs smaller sizes; ``--latency-of DATABASE_URL``
+measures only the pages of a database already filled (a run's PostgreSQL database stays).
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ WRITTEN_TABLES = (
 )
 
 
-def setup_django(database_url: str) -> None:
+def setup_django(database_url: str, *, load_fixtures: bool = True) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_DEBUG", "1")
     os.environ["DJANGO_SETTINGS_MODULE"] = "heroes_site.settings"
@@ -147,9 +148,10 @@ def setup_django(database_url: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from awards.seed import fixture_paths, load_fixture_records
+    if load_fixtures:
+        from awards.seed import fixture_paths, load_fixture_records
 
-    load_fixture_records(paths=fixture_paths())
+        load_fixture_records(paths=fixture_paths())
 
 
 def _rss_kib() -> int:
@@ -285,7 +287,16 @@ def main() -> None:
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", default="", help=argparse.SUPPRESS)
     parser.add_argument("--latency", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--latency-of",
+        metavar="DATABASE_URL",
+        help="Only measure the pages' latency on a database a run has filled already.",
+    )
     args = parser.parse_args()
+    if args.latency_of:
+        setup_django(args.latency_of, load_fixtures=False)
+        print(json.dumps(latency(), indent=2, ensure_ascii=False))
+        return
     if args.child:
         child(args)
         return
