@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.db import connection, transaction
 from django.test.utils import override_settings
+from django.utils import translation
 
 from awards import models
 from awards.dates import PartialDate
@@ -41,6 +42,15 @@ def page_cache_of_this_run(tmp_path_factory):
     }
     with override_settings(CACHES={"default": cache}):
         yield location
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in the site's language: a request for an English page leaves
+    English active in the thread (LocaleMiddleware activates, nothing deactivates)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
