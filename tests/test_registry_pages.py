@@ -274,3 +274,13 @@ def test_a_person_page_reads_the_titles_rules_once_per_content_generation(editor
         provision.save()
     after, queries_after = visit()
     assert "Gold medal" not in after and queries_after == cold
+
+
+def test_the_charts_figures_are_grouped_as_each_language_writes_numbers(client):
+    from tests.registry_builders import fill_registry_in_sql
+
+    fill_registry_in_sql(once=1200, twice=0)
+    russian = client.get("/registry/years/").content.decode()
+    assert "1\xa0200 присвоений в реестре" in russian
+    english = client.get("/en/registry/years/").content.decode()
+    assert "1,200 conferments recorded" in english
