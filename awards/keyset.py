@@ -3,7 +3,9 @@ of a sort key and the primary key, so that any page costs one range of an index 
 last page as little as the first, where OFFSET would read every row before it.
 
 A cursor is the sort key and primary key of a row, written into the address as URL-safe
-base64 of JSON. A cursor that cannot be read gives the first page, not an error.
+base64 of JSON. A cursor comes from the address, so from anyone: it is read strictly (a
+bounded length, a list of a scalar and a key, no nesting, no infinities), and one that
+cannot be read gives the first page, never an error.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 PAGE_SIZE = 50
+# Longer than any cursor this module writes (a sort key of 200 characters, in base64).
+MAX_CURSOR_CHARS = 1024
+MAX_PK = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -40,18 +45,45 @@ def encode_cursor(values: list) -> str:
 
 
 def decode_cursor(text: str | None, *, queryset: QuerySet, key: str) -> tuple | None:
-    """The (sort key, primary key) a cursor holds, as the field reads them, or None."""
-    if not text:
+    """The (sort key, primary key) a cursor holds, as the field reads them, or None for a
+    cursor that is not one this module wrote."""
+    if not text or len(text) > MAX_CURSOR_CHARS:
         return None
     try:
-        value, pk = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        decoded = json.loads(raw, parse_constant=_refuse_constant)
+    except (binascii.Error, ValueError, RecursionError):
+        return None
+    if not isinstance(decoded, list) or len(decoded) != 2:
+        return None
+    value, pk = decoded
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    if isinstance(value, str) and not _encodable(value):
+        return None
+    if not isinstance(pk, int) or isinstance(pk, bool) or not 0 < pk <= MAX_PK:
+        return None
+    try:
         value = queryset.model._meta.get_field(key).to_python(value)
-        pk = int(pk)
-    except (binascii.Error, ValueError, TypeError, ValidationError):
+    except (ValueError, TypeError, OverflowError, ValidationError):
         return None
     if value is None:
         return None
     return value, pk
+
+
+def _encodable(text: str) -> bool:
+    # JSON escapes can spell a lone surrogate, which no database can be asked about.
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
+def _refuse_constant(name: str):
+    # NaN and Infinity are JSON to Python, but no cursor holds them.
+    raise ValueError(name)
 
 
 def keyset_page(
