@@ -13,11 +13,14 @@ Anything else that writes records without either (a restore from a backup) calls
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from awards import registry_counts, search_index
+from awards.models import Record
 from heroes_site.page_cache import invalidate_public_pages_on_commit
 
 
 def _is_record_table(model) -> bool:
-    return model._meta.app_label == "awards"
+    """Records are what public pages show; the import log, the jobs' progress and the
+    history entries are not, so writing them (a refused preview, a dry run) drops no page."""
+    return issubclass(model, Record)
 
 
 def _saved(sender, instance, using, **kwargs):

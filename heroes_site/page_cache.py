@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import connection, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -104,6 +104,13 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Public pages are read-only: a POST or PUT is answered 405 here, before the CSRF
+        # check (listed after this middleware) would answer it 403 with its own page.
+        if _is_public(request) and request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return None
 
     def __call__(self, request):
         if not self._may_use_cache(request):

@@ -1,6 +1,7 @@
 """Public pages answer HEAD and conditional GET; other methods get 405 with an Allow header."""
 
 import pytest
+from django.test import Client
 from public_pages import LANGUAGES, SITE_PATHS, public_page_paths
 
 pytestmark = pytest.mark.django_db
@@ -48,5 +49,13 @@ def test_writing_to_a_public_page_is_refused_with_the_allowed_methods(
 ):
     for path in every_public_path:
         response = getattr(client, method)(path)
+        assert response.status_code == 405, path
+        assert response["Allow"] == "GET, HEAD", path
+
+
+def test_a_post_without_a_csrf_token_is_refused_as_a_method_not_as_a_forgery(every_public_path):
+    client = Client(enforce_csrf_checks=True)
+    for path in every_public_path:
+        response = client.post(path, {"q": "x"})
         assert response.status_code == 405, path
         assert response["Allow"] == "GET, HEAD", path

@@ -7,13 +7,14 @@ tests); elsewhere the test's own transaction keeps every page fresh from its vie
 import sqlite3
 import subprocess
 import sys
+from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from production_server import ROOT, collect_static, fetch, gunicorn, production_environment
 
-from awards.models import Citation, Medal, Source, Title
+from awards.models import Citation, ImportJob, ImportLog, Medal, Source, Title
 from awards.seed import fixture_paths, load_fixture_records
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,6 +100,28 @@ def test_every_write_invalidates_every_page(
 
     with pytest.raises(pytest.fail.Exception), django_assert_max_num_queries(0):
         client.get(source_page)
+
+
+def test_work_that_writes_no_record_keeps_the_cached_pages(
+    client, committed_records, tmp_path, django_assert_num_queries
+):
+    """A refused file, a dry run and a background job's progress write only the import
+    log and the job: no public page shows them, so none is rendered again."""
+    client.get(TITLE_PAGE)
+    refused = tmp_path / "titles.csv"
+    refused.write_text("slug,name_ru\nnew-title,\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("import_records", "title", str(refused), verbosity=0, stderr=StringIO())
+    checked = tmp_path / "sources.csv"
+    checked.write_text("slug,name_ru,language\nnew-source,Новый,ru\n", encoding="utf-8")
+    call_command(
+        "import_records", "source", str(checked), "--dry-run", verbosity=0, stdout=StringIO()
+    )
+    ImportJob.objects.create(model_name="title", file_name="x.csv", file_format="csv")
+    assert ImportLog.objects.count() == 1
+
+    with django_assert_num_queries(0):
+        client.get(TITLE_PAGE)
 
 
 def test_a_new_link_shows_at_once(client, committed_records):
