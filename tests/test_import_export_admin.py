@@ -69,6 +69,21 @@ def test_an_import_is_previewed_then_confirmed(no_records, editor_client, editor
     assert LogEntry.objects.get(object_id=str(person.pk)).action_flag == ADDITION
 
 
+def test_a_second_confirmation_of_the_same_preview_imports_nothing_again(
+    no_records, editor_client, citation
+):
+    preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов,c1\n".encode())
+    confirmation = {**preview.context["confirm_form"].initial, "confirm": "1"}
+    assert editor_client.post(CONFIRM_URL, confirmation).status_code == 302
+
+    again = editor_client.post(CONFIRM_URL, confirmation, follow=True)
+
+    assert again.status_code == 200
+    assert "уже подтверждён" in again.text
+    assert models.Person.objects.count() == 1
+    assert models.ImportLog.objects.count() == 1
+
+
 def test_a_preview_shows_what_an_update_changes(no_records, editor_client, make_person, citation):
     # A draft: an editor's import may change drafts only (awards.roles).
     make_person(slug="ivanov", name_ru="Иванов", citations=[citation], published=False)

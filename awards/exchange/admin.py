@@ -449,6 +449,25 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
         storage.discard()
         return True
 
+    def process_import(self, request, **kwargs):
+        """The confirmation: a second one of the same preview (a double click, the form
+        sent again) finds its file gone with the first and is told so, nothing imported."""
+        name = os.path.basename(request.POST.get("import_file_name", ""))
+        if request.method == "POST" and self.has_import_permission(request):
+            storage = KeptTempFolderStorage(name=name)
+            if not name or not os.path.exists(storage.get_full_path()):
+                messages.warning(
+                    request,
+                    _(
+                        "This import was already confirmed, or its file is gone: nothing "
+                        "was imported again. The list shows the records as they are."
+                    ),
+                )
+                return HttpResponseRedirect(
+                    reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+                )
+        return super().process_import(request, **kwargs)
+
     def get_import_data_kwargs(self, **kwargs):
         form = kwargs.get("form")
         kwargs = super().get_import_data_kwargs(**kwargs)
