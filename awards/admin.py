@@ -4,6 +4,7 @@ from functools import cache
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models as db_models
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
@@ -28,7 +29,7 @@ from awards.exchange.admin import (
 from awards.models.base import records_using
 from awards.places import parse_place
 from awards.revisions import change_reason, record_change
-from awards.roles import may_publish
+from awards.roles import may_change_publication, may_publish, publication_for_write
 
 admin.site.site_header = _("Heroes of Labour: editors")
 admin.site.site_title = _("Heroes of Labour")
@@ -80,7 +81,8 @@ class NulSafeSearchMixin:
 
 
 class PublishingMixin:
-    """Publishing is the chief editors' (awards.roles): for others ``published`` is read-only."""
+    """Publishing is the chief editors' (awards.roles): for others ``published`` is read-only,
+    and whatever a form posts, a save leaves the record's publication as the roles allow."""
 
     def has_publish_permission(self, request):
         return may_publish(request.user, self.model)
@@ -113,6 +115,7 @@ class RecordAdmin(
         # The history entry waits until relations and inlines are saved (save_related), so
         # that one entry holds the whole change. The version checked is the form's.
         obj.skip_history_when_saving = True
+        obj.published = publication_for_write(request.user, obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -173,6 +176,10 @@ class RecordAdmin(
         changed = 0
         with transaction.atomic():
             for record in queryset.filter(published=not published).select_for_update(of=("self",)):
+                if not may_change_publication(
+                    request.user, self.model, was=record.published, becomes=published
+                ):
+                    raise PermissionDenied
                 record.published = published
                 record._change_reason = reason
                 record.save(update_fields=["published"])

@@ -90,7 +90,7 @@ class RecordHistoryAdmin:
                 else _("Recovered from the version of %(time)s")
             ) % {"time": entry_time(entry)}
             try:
-                restore_version(
+                restored = restore_version(
                     entry=entry,
                     user=request.user,
                     base_version=_posted_version(request),
@@ -110,6 +110,8 @@ class RecordHistoryAdmin:
                 errors = error.messages
             else:
                 self.message_user(request, reason, messages.SUCCESS)
+                if restored.published != entry.published:
+                    self.message_user(request, _publication_kept(restored), messages.WARNING)
                 return HttpResponseRedirect(history_url)
 
         newest = self.model.history.filter(id=entry.id).order_by("-history_date").first()
@@ -138,6 +140,19 @@ class RecordHistoryAdmin:
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.object_history_form_template, context)
+
+
+def _publication_kept(record) -> str:
+    """Why a restored record is not published (or not withdrawn) as its version was."""
+    if record.published:
+        return _(
+            "The record stays published: only a chief editor may withdraw it. The rest of "
+            "the version was restored."
+        )
+    return _(
+        "The record is a draft: only a chief editor may publish it. The rest of the version "
+        "was restored."
+    )
 
 
 def _posted_version(request) -> int | None:

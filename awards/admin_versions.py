@@ -27,6 +27,7 @@ from awards.diffs import display_value, marked_changes
 from awards.fields import PartialDateField
 from awards.models import Record, StaleRecordError
 from awards.revisions import changes_since, record_change
+from awards.roles import publication_for_write
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ class VersionedAdmin:
         for record in records:
             # One entry per record, once its links are saved too.
             record.skip_history_when_saving = True
+            record.published = publication_for_write(request.user, record)
             record._history_user = request.user
             record.save()
         formset.save_m2m()

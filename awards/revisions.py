@@ -25,6 +25,7 @@ from simple_history.utils import get_history_model_for_model
 from awards.bulk import chunks, column_values, insert_rows, link_columns, links_of
 from awards.models.base import StaleRecordError
 from awards.record_writes import records_written_in_bulk
+from awards.roles import publication_after
 
 
 class TrackedHistoricalRecords(HistoricalRecords):
@@ -150,6 +151,10 @@ def restore_version(*, entry, user, base_version: int | None, reason: str):
     version the editor saw; ``None`` only when recovering) is refused with
     ``StaleRecordError``, and the write raises the version and leaves one history entry
     with ``reason``.
+
+    The record's publication is the user's to change only if the roles allow it
+    (``roles.publication_after``): an editor's revert keeps the record published or a
+    draft as it is, and a record an editor recovers comes back as a draft.
     """
     model = entry.instance_type
     with transaction.atomic():
@@ -165,6 +170,12 @@ def restore_version(*, entry, user, base_version: int | None, reason: str):
                 raise StaleRecordError(current)
             record.version = base_version
             record.created_at = current.created_at
+        record.published = publication_after(
+            user,
+            model,
+            was=current.published if current is not None else None,
+            wanted=entry.published,
+        )
         links = {
             name: [linked.pk for linked in linked_records]
             for name, linked_records in links_at(entry).items()

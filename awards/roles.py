@@ -6,6 +6,12 @@
   other record uses, confirm imports that create or change published records, and read
   the log of logins and lockouts (django-axes).
 
+Who may set, keep or clear ``published`` is decided here once (``may_change_publication``,
+``publication_after``) and asked by every path that writes a record: the change form and
+its inlines, the list's actions, reverting and recovering from the history, both
+importers. An editor's write keeps a record's publication as it was: a new record, or one
+recovered after its deletion, is a draft.
+
 Each role is a user group of the same name whose permissions are exactly those below,
 for every kind of record (every model with a "publish" permission, ``Record.Meta``).
 Migration 0007 made the groups; after every ``migrate`` (post_migrate, awards.apps) they
@@ -96,3 +102,33 @@ def may_publish(user, model) -> bool:
     """True when the user may publish and withdraw records of the model (a chief editor)."""
     opts = model._meta
     return user.has_perm(f"{opts.app_label}.{get_permission_codename('publish', opts)}")
+
+
+def may_change_publication(user, model, *, was: bool | None, becomes: bool) -> bool:
+    """Whether the user may write a record of the model whose publication goes from
+    ``was`` (None: the record is new, or recovered after its deletion) to ``becomes``.
+
+    A chief editor may set and clear it; anyone else only keeps it (and adds drafts).
+    """
+    if may_publish(user, model):
+        return True
+    return becomes == bool(was)
+
+
+def publication_after(user, model, *, was: bool | None, wanted: bool) -> bool:
+    """The publication a write by the user leaves: ``wanted`` where the user may set it,
+    otherwise what the record had (a draft when it is new or recovered)."""
+    if may_change_publication(user, model, was=was, becomes=wanted):
+        return wanted
+    return bool(was)
+
+
+def publication_for_write(user, record) -> bool:
+    """The publication a form's save of ``record`` by the user may leave, whatever the
+    form posted: the record's stored state is read again, as the form may have set it."""
+    was = None
+    if record.pk is not None:
+        was = (
+            type(record)._base_manager.filter(pk=record.pk).values_list("published", flat=True)
+        ).first()
+    return publication_after(user, type(record), was=was, wanted=record.published)
