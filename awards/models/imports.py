@@ -115,7 +115,14 @@ class ImportJob(models.Model):
         REJECTED = "rejected", _("rejected, nothing changed")
         FAILED = "failed", _("failed, nothing changed")
 
+    class Failure(models.TextChoices):
+        ERROR = "error", _("an error of the system")
+        STOPPED = "stopped", _("its worker stopped")
+        LOST = "lost", _("its task was lost")
+
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.CONFIRMED, Status.WRITING)
+    # Waiting for a worker to take the check (queued) or the write (confirmed).
+    WAITING = (Status.QUEUED, Status.CONFIRMED)
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
@@ -135,6 +142,11 @@ class ImportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
+    # Why a failed job failed (Failure); empty for a job failed before it was recorded.
+    failure = models.CharField(_("failure"), max_length=10, choices=Failure.choices, blank=True)
+    # The id of the task (django_tasks' TaskResult) last queued to run the job, taken over
+    # by the task that claims it: how a page tells a job whose task ended or was lost.
+    task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
     rows_total = models.PositiveIntegerField(_("rows in the file"), default=0)
     rows_read = models.PositiveIntegerField(_("rows read"), default=0)
     rows_validated = models.PositiveIntegerField(_("rows checked"), default=0)
@@ -169,6 +181,11 @@ class ImportJob(models.Model):
         return self.status in self.RUNNING
 
     @property
+    def failure_message(self) -> str:
+        """What stopped a failed job, and what the editor may do."""
+        return FAILURE_MESSAGES.get(self.failure, FAILURE_MESSAGES[self.Failure.ERROR])
+
+    @property
     def is_registry_list(self) -> bool:
         return self.model_name == REGISTRY_LIST
 
@@ -194,3 +211,20 @@ class ImportJob(models.Model):
     @property
     def model_verbose_name(self) -> str:
         return model_verbose_name(self.model_name)
+
+
+FAILURE_MESSAGES = {
+    ImportJob.Failure.ERROR: _(
+        "The import stopped with an error of the system; nothing was written. Check the file "
+        "again, or tell the site's maintainers."
+    ),
+    ImportJob.Failure.STOPPED: _(
+        "The worker that ran this import stopped before finishing it (its process was stopped "
+        "or died); nothing was written. The file is kept: check it again."
+    ),
+    ImportJob.Failure.LOST: _(
+        "The task that was to run this import is no longer in the queue (the queue was "
+        "emptied, or the worker that took the task stopped before starting it); nothing was "
+        "written. The file is kept: check it again."
+    ),
+}
