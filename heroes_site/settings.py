@@ -3,7 +3,7 @@
 DJANGO_DEBUG, DJANGO_SECRET_KEY (required unless debugging), DJANGO_ALLOWED_HOSTS,
 DATABASE_URL (default: SQLite file in the project root), DATABASE_CONN_MAX_AGE,
 DATABASE_CONNECT_TIMEOUT, IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
-REDIS_URL, LOGIN_FAILURE_LIMIT,
+IMPORT_JOB_STALE_SECONDS, REDIS_URL, LOGIN_FAILURE_LIMIT,
 LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT, REDIS_URL, DJANGO_CACHE_DIR, PUBLIC_PAGES_MAX_AGE.
 """
 
@@ -61,9 +61,11 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # Before django_tasks_db, so that its db_worker command is the project's (which first
+    # recovers the background imports a killed worker left).
+    "awards",
     "django_tasks",
     "django_tasks_db",
-    "awards",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +244,9 @@ IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "2000"))
 # Uploaded files of background imports: private, never served (not under any static or
 # media URL); a job's file is kept for a retry until the import is written.
 IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT") or BASE_DIR / "private" / "imports")
+# A background import whose worker gave no sign of life (a heartbeat in the cache, renewed
+# every few seconds) for this long is dead: marked failed when read, to be checked again.
+IMPORT_JOB_STALE_SECONDS = int(os.environ.get("IMPORT_JOB_STALE_SECONDS", "60"))
 
 # Background tasks (Django's Tasks API, backported by django-tasks): a queue in the
 # database, run by `manage.py db_worker` (which `make run` starts beside the server); with

@@ -40,7 +40,7 @@ from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from import_export.results import InvalidRow, Result, RowResult
 from import_export.tmp_storages import TempFolderStorage
 
-from awards.exchange import files, importer, jobs
+from awards.exchange import files, importer, jobs, stopped_jobs
 from awards.exchange.columns import export_columns
 from awards.exchange.exporter import export_records
 from awards.exchange.resources import RESOURCES, resource_for
@@ -605,10 +605,16 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def changelist_view(self, request, extra_context=None):
+        # No job in the list says it runs while nothing runs it.
+        stopped_jobs.fail_stopped_jobs(jobs=ImportJob.objects.filter(status__in=ImportJob.RUNNING))
+        return super().changelist_view(request, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         job = get_object_or_404(ImportJob.objects.for_page(), pk=object_id)
         if not self.has_view_permission(request, job):
             raise PermissionDenied
+        stopped_jobs.fail_if_stopped(job=job)
         value, maximum = job.progress_bar()
         context = {
             **self.admin_site.each_context(request),

@@ -10,6 +10,12 @@ written whole by awards.exchange.registry: the write matches people and checks t
 again, so that a change made meanwhile is respected. The tasks run on the TASKS backend:
 the database queue and its ``db_worker`` by default, RQ on Redis when configured
 (heroes_site.settings).
+
+A worker beats for the job it runs (awards.exchange.heartbeat); a job that nothing runs any
+more (its worker killed, its task ended or lost) is marked failed when it is read
+(awards.exchange.stopped_jobs) or when a worker starts (``recover_jobs``). The task that
+claims a job keeps its id on the job, and every later write of the task to the job asks
+for it: a worker that outlived a job marked dead changes nothing of it any more.
 """
 
 import logging
@@ -19,7 +25,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from awards.exchange import stopped_jobs
 from awards.exchange.files import estimate_rows
+from awards.exchange.heartbeat import Heartbeat, stale_after
 from awards.exchange.importer import ImportReport, Progress, import_file
 from awards.exchange.registry import import_registry
 from awards.exchange.resources import resource_for
@@ -52,7 +60,7 @@ def start_import_job(*, model_name: str, upload, file_format: str, user) -> Impo
 def confirm_import_job(*, job: ImportJob) -> bool:
     """Queue the writing of a job whose check passed; False when it is not waiting for it."""
     claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
-        status=ImportJob.Status.CONFIRMED, updated_at=timezone.now()
+        status=ImportJob.Status.CONFIRMED, task_id="", updated_at=timezone.now()
     )
     if claimed:
         _enqueue(write_import, job)
@@ -60,13 +68,17 @@ def confirm_import_job(*, job: ImportJob) -> bool:
 
 
 def check_job_again(*, job: ImportJob) -> bool:
-    """Check a job's stored file again, from the start; False while the job is running."""
+    """Check a job's stored file again, from the start; False while the job is running
+    (a job that says it runs although nothing runs it is marked failed first)."""
+    stopped_jobs.fail_if_stopped(job=job)
     claimed = (
         ImportJob.objects.filter(pk=job.pk, file__gt="")
         .exclude(status__in=ImportJob.RUNNING)
         .exclude(status=ImportJob.Status.IMPORTED)
         .update(
             status=ImportJob.Status.QUEUED,
+            failure="",
+            task_id="",
             updated_at=timezone.now(),
             finished_at=None,
             **_counts_cleared(),
@@ -94,46 +106,94 @@ def _counts_cleared() -> dict:
 
 
 def _enqueue(job_task, job: ImportJob) -> None:
+    def enqueue():
+        result = job_task.enqueue(job.pk)
+        # The id for the pages to ask the queue about, unless a worker claimed the job
+        # meanwhile (its claim stores the same id).
+        ImportJob.objects.filter(pk=job.pk, status__in=ImportJob.WAITING, task_id="").update(
+            task_id=result.id
+        )
+
     # After the commit, so that a worker never looks for a job it cannot see yet.
-    transaction.on_commit(lambda: job_task.enqueue(job.pk))
+    transaction.on_commit(enqueue)
 
 
-@task()
-def check_import(job_id: int) -> str:
+def recover_jobs() -> tuple[int, int]:
+    """What a worker does when it starts: the jobs being checked or written that nothing
+    runs any more are marked failed, and the jobs waiting for a worker whose task was lost
+    (or never queued: the queue was out of reach when they were made) are queued again;
+    how many of each."""
+    failed = queued = 0
+    long_ago = timezone.now() - stale_after()
+    for job in ImportJob.objects.filter(status__in=ImportJob.RUNNING):
+        if job.status not in ImportJob.WAITING:
+            failed += stopped_jobs.fail_if_stopped(job=job)
+            continue
+        lost = stopped_jobs.stop_reason(job=job) is not None
+        lost = lost or (not job.task_id and job.updated_at < long_ago)
+        if lost and _ours(job).update(task_id="", updated_at=timezone.now()):
+            waiting_for_write = job.status == ImportJob.Status.CONFIRMED
+            _enqueue(write_import if waiting_for_write else check_import, job)
+            queued += 1
+    return failed, queued
+
+
+@task(takes_context=True)
+def check_import(context, job_id: int) -> str:
     """Check a job's file through every stage but the write."""
-    return run_job(job_id, write=False)
+    return run_job(job_id, write=False, task_id=context.task_result.id)
 
 
-@task()
-def write_import(job_id: int) -> str:
+@task(takes_context=True)
+def write_import(context, job_id: int) -> str:
     """Write a job's checked and confirmed file."""
-    return run_job(job_id, write=True)
+    return run_job(job_id, write=True, task_id=context.task_result.id)
 
 
-def run_job(job_id: int, *, write: bool) -> str:
-    """Run the check or the write of a job that is waiting for it; its status after."""
+class JobTakenOver(Exception):
+    """The job is no longer the task's: marked dead meanwhile, and perhaps run again."""
+
+
+def run_job(job_id: int, *, write: bool, task_id: str) -> str:
+    """Run the check or the write of a job that is waiting for it, beating for it all the
+    while; its status after."""
     waiting, running = (
         (ImportJob.Status.CONFIRMED, ImportJob.Status.WRITING)
         if write
         else (ImportJob.Status.QUEUED, ImportJob.Status.CHECKING)
     )
-    claimed = ImportJob.objects.filter(pk=job_id, status=waiting).update(
-        status=running, updated_at=timezone.now()
-    )
-    job = ImportJob.objects.select_related("user").get(pk=job_id)
-    if not claimed:
-        # Claimed by another worker, or no longer waiting: nothing to do.
+    with Heartbeat(job_id=job_id, task_id=task_id):
+        claimed = ImportJob.objects.filter(pk=job_id, status=waiting).update(
+            status=running, task_id=task_id, updated_at=timezone.now()
+        )
+        job = ImportJob.objects.select_related("user").get(pk=job_id)
+        if not claimed:
+            # Claimed by another worker, or no longer waiting: nothing to do.
+            return job.status
+        try:
+            with job.file.open("rb") as stored:
+                data = stored.read()
+            report = _import(job, data=data, write=write)
+        except JobTakenOver:
+            logger.warning("Import job %s was marked dead while its task %s ran", job_id, task_id)
+            return ImportJob.objects.get(pk=job_id).status
+        except Exception:
+            logger.exception("Import job %s failed", job_id)
+            _finish(job, status=ImportJob.Status.FAILED, failure=ImportJob.Failure.ERROR)
+            raise
+        except BaseException:
+            # The worker is stopping (the db_worker turns a second SIGTERM or SIGINT into
+            # SystemExit inside the task): the write's transaction is already rolled back.
+            logger.warning("Import job %s stopped with its worker", job_id)
+            _finish(job, status=ImportJob.Status.FAILED, failure=ImportJob.Failure.STOPPED)
+            raise
+        _record_outcome(job, report, write=write)
         return job.status
-    try:
-        with job.file.open("rb") as stored:
-            data = stored.read()
-        report = _import(job, data=data, write=write)
-    except Exception:
-        logger.exception("Import job %s failed", job_id)
-        _finish(job, status=ImportJob.Status.FAILED)
-        raise
-    _record_outcome(job, report, write=write)
-    return job.status
+
+
+def _ours(job: ImportJob):
+    """The job's row while it is still as the task left it: the task's writes ask for it."""
+    return ImportJob.objects.filter(pk=job.pk, status=job.status, task_id=job.task_id)
 
 
 def _import(job: ImportJob, *, data: bytes, write: bool) -> ImportReport:
@@ -160,7 +220,13 @@ def _import(job: ImportJob, *, data: bytes, write: bool) -> ImportReport:
 
 
 class JobProgress:
-    """A progress callback for the importer that keeps the counts on the job's row."""
+    """A progress callback for the importer that keeps the counts on the job's row; stops
+    the import (JobTakenOver) when the job is no longer the task's.
+
+    The counts of a write are stored inside its transaction: once stored, the job's row is
+    the writer's until the commit (no page may mark it dead meanwhile), and they are seen
+    only if the records are.
+    """
 
     def __init__(self, job: ImportJob):
         self.job = job
@@ -176,40 +242,50 @@ class JobProgress:
         }
         if progress.total:
             counts["rows_total"] = progress.total
-        ImportJob.objects.filter(pk=self.job.pk).update(**counts, updated_at=timezone.now())
+        if not _ours(self.job).update(**counts, updated_at=timezone.now()):
+            raise JobTakenOver(self.job.pk)
         self.updates += 1
 
 
 def _record_outcome(job: ImportJob, report: ImportReport, *, write: bool) -> None:
-    job.refresh_from_db()
-    job.new_count, job.updated_count = report.new, report.updated
-    job.unchanged_count = report.unchanged
-    job.error_count = len(report.errors) + report.more_errors
-    job.errors = [
-        {"row": e.row, "column": e.column, "message": e.message, "conflict": e.conflict}
-        for e in report.errors
-    ]
-    job.error_rows = {
-        "headers": report.headers,
-        "rows": {str(number): cells for number, cells in report.error_cells.items()},
+    outcome = {
+        "new_count": report.new,
+        "updated_count": report.updated,
+        "unchanged_count": report.unchanged,
+        "error_count": len(report.errors) + report.more_errors,
+        "errors": [
+            {"row": e.row, "column": e.column, "message": e.message, "conflict": e.conflict}
+            for e in report.errors
+        ],
+        "error_rows": {
+            "headers": report.headers,
+            "rows": {str(number): cells for number, cells in report.error_cells.items()},
+        },
+        "updated_at": timezone.now(),
     }
     if not report.ok:
-        _finish(job, status=ImportJob.Status.REJECTED)
+        outcome |= {"status": ImportJob.Status.REJECTED, "finished_at": outcome["updated_at"]}
     elif write:
-        job.rows_written = report.new + report.updated
-        _finish(job, status=ImportJob.Status.IMPORTED)
+        outcome |= {
+            "status": ImportJob.Status.IMPORTED,
+            "finished_at": outcome["updated_at"],
+            "rows_written": report.new + report.updated,
+        }
+    else:
+        outcome |= {
+            "status": ImportJob.Status.CHECKED,
+            "versions": report.versions,
+            "rows_to_write": report.new + report.updated,
+        }
+    if not _ours(job).update(**outcome):
+        logger.warning("Import job %s was marked dead before its outcome was stored", job.pk)
+    elif outcome["status"] == ImportJob.Status.IMPORTED:
         # Written: no retry will need the file.
         job.file.delete(save=False)
-        job.save(update_fields=["file"])
-    else:
-        job.versions = report.versions
-        job.rows_to_write = report.new + report.updated
-        job.status = ImportJob.Status.CHECKED
-        job.updated_at = timezone.now()
-        job.save()
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+    job.refresh_from_db()
 
 
-def _finish(job: ImportJob, *, status: str) -> None:
-    job.status = status
-    job.updated_at = job.finished_at = timezone.now()
-    job.save()
+def _finish(job: ImportJob, *, status: str, failure: str) -> None:
+    now = timezone.now()
+    _ours(job).update(status=status, failure=failure, updated_at=now, finished_at=now)
