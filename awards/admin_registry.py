@@ -139,11 +139,3 @@ class ConfermentAdmin(RecordAdmin):
     def _check(self, conferment):
         title = registry.titles_for_check([conferment.title_id])[conferment.title_id]
         return registry.check_with(conferment, title=title, ordinal=conferment.ordinal)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The person's awards of the title (and of the one it was moved from) renumbered.
-        pairs = {(form.instance.person_id, form.instance.title_id)}
-        if change:
-            pairs.add((form.initial.get("person"), form.initial.get("title")))
-        registry.renumber(pairs={pair for pair in pairs if None not in pair})

@@ -46,8 +46,10 @@ def _migrated(sender, using, **kwargs):
 
 
 def records_written_in_bulk(*, model, records) -> None:
-    """Index records written without signals, and invalidate the pages on commit."""
+    """Index records written without signals, keep the registry's numbering and counts,
+    and invalidate the pages on commit."""
     search_index.index_records(model=model, records=records)
+    registry_counts.written_in_bulk(model=model, records=records)
     invalidate_public_pages_on_commit()
 
 

@@ -17,7 +17,6 @@ from django.db.models import Prefetch
 
 from awards.bulk import chunks
 from awards.models import Conferment, Medal, Person, Provision, Title
-from awards.registry_counts import per_year
 from awards.registry_rules import (
     ABOLITION,
     ESTABLISHMENT,
@@ -35,6 +34,15 @@ FIELD_OF_RULE = {
     REPEAT_LIMIT: "date",
     FOREIGN_CITIZENS: "person",
 }
+# What renumber() keeps: the numbers, and what the rules say of the renumbered.
+NUMBERING_FIELDS = [
+    "ordinal",
+    "times",
+    "public_ordinal",
+    "public_times",
+    "rules_uncertain",
+    "uncertain_rules",
+]
 # "Twice" and "thrice" heroes: the computed lists of repeat recipients.
 REPEAT_LISTS = {"twice": 2, "thrice": 3}
 
@@ -135,8 +143,11 @@ def mark(conferment: Conferment, check: ConfermentCheck) -> None:
 
 
 def renumber(*, pairs: Iterable[tuple[int, int]]) -> int:
-    """Number the conferments of each (person, title) by date and count them; recheck the
-    rules of those whose number changed. Returns how many conferments changed."""
+    """Number the conferments of each (person, title) by date and count them: all of them
+    (``ordinal``, ``times``, as the rules count), and the published ones alone
+    (``public_ordinal``, ``public_times``, as the public lists count; 0 for a draft).
+    Recheck the rules of those whose number changed. Returns how many conferments changed.
+    """
     by_pair = defaultdict(list)
     pairs = set(pairs)
     people = {pair[0] for pair in pairs}
@@ -151,18 +162,35 @@ def renumber(*, pairs: Iterable[tuple[int, int]]) -> int:
     titles = titles_for_check(title for _person, title in pairs)
     changed = []
     for conferments in by_pair.values():
+        published = [conferment for conferment in conferments if conferment.published]
+        public_numbers = {id(conferment): n for n, conferment in enumerate(published, start=1)}
         for number, conferment in enumerate(conferments, start=1):
-            if conferment.ordinal == number and conferment.times == len(conferments):
+            numbers = (
+                number,
+                len(conferments),
+                public_numbers.get(id(conferment), 0),
+                len(published) if conferment.published else 0,
+            )
+            kept = (
+                conferment.ordinal,
+                conferment.times,
+                conferment.public_ordinal,
+                conferment.public_times,
+            )
+            if numbers == kept:
                 continue
             renumbered = conferment.ordinal != number
-            conferment.ordinal, conferment.times = number, len(conferments)
+            (
+                conferment.ordinal,
+                conferment.times,
+                conferment.public_ordinal,
+                conferment.public_times,
+            ) = numbers
             if renumbered:
                 check = check_with(conferment, title=titles[conferment.title_id], ordinal=number)
                 mark(conferment, check)
             changed.append(conferment)
-    Conferment.objects.bulk_update(
-        changed, ["ordinal", "times", "rules_uncertain", "uncertain_rules"], batch_size=500
-    )
+    Conferment.objects.bulk_update(changed, NUMBERING_FIELDS, batch_size=500)
     return len(changed)
 
 
@@ -199,21 +227,10 @@ def person_conferments(*, person: Person) -> list[CheckedConferment]:
     return [
         CheckedConferment(
             conferment=conferment,
+            # Numbered among the published ones: a draft award never shows through.
             check=check_with(
-                conferment, title=titles[conferment.title_id], ordinal=conferment.ordinal
+                conferment, title=titles[conferment.title_id], ordinal=conferment.public_ordinal
             ),
         )
         for conferment in conferments
     ]
-
-
-@dataclass(frozen=True)
-class YearCount:
-    year: int
-    count: int
-
-
-def conferments_per_year(*, title: Title | None = None) -> list[YearCount]:
-    """How many published conferments each year has, oldest first (the counts kept by
-    awards.registry_counts)."""
-    return [YearCount(year=year, count=count) for year, count in per_year(title=title)]

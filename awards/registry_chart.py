@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awards.registry import YearCount
+from awards.registry_counts import YearCount
 
 BAR_WIDTH = 10
 PLOT_HEIGHT = 180

@@ -1,22 +1,27 @@
-"""The registry's counts per title and year (``ConfermentCount``), kept with every write.
+"""What the registry keeps beside its records, kept with every write of conferments and
+people: each person's awards numbered and counted (``awards.registry.renumber``), and the
+counts per title and year (``ConfermentCount``) the chart reads.
 
 The chart of conferments per year once counted the whole registry on each request: at
 200,000 conferments, over half a second. The counts are kept instead, recounted for the
-years a write touched, in the write's own transaction:
+years a write touched, in the write's own transaction. Every write arrives here by one of
+two paths, whatever wrote it:
 
-- a conferment saved or deleted one at a time (the admin, a revert, a recovery): the year
-  it had and the year it has (``pre_save``, ``post_save``, ``post_delete``);
-- a person saved (published or withdrawn): the years of their conferments;
-- conferments and people written in bulk: the registry import recounts the years of its
-  new conferments; the record-by-record import recounts every year (it does not know the
-  years the updated conferments had), its people's years; a restore recounts everything.
+- one record at a time (the admin's form and list actions, a revert, a recovery, a
+  deletion): a conferment's old and new person, title and year (``pre_save``,
+  ``post_save``, ``post_delete``); a person published or withdrawn: their years;
+- in bulk (both importers, through ``awards.record_writes.records_written_in_bulk``):
+  ``written_in_bulk``, which renumbers the conferments' people and recounts every year
+  (the years updated conferments had are unknown), or the years of the people written.
 
-A year's recount reads that year's conferments through the index that leads with the year.
+A restore from a backup recounts everything (``recount``). A year's recount reads that
+year's conferments through the index that leads with the year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -24,6 +29,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from awards.bulk import chunks
 from awards.models import Conferment, ConfermentCount, Person, Title
+from awards.registry import renumber
 
 
 def recount(*, years: Iterable[int] | None = None, using: str = "default") -> None:
@@ -60,40 +66,65 @@ def recount_people(person_pks: Iterable[int], *, using: str = "default") -> None
     recount(years=years, using=using)
 
 
-def per_year(*, title: Title | None = None) -> list[tuple[int, int]]:
-    """(year, count) of the published titles' conferments (or one title's), oldest first."""
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    count: int
+
+
+def conferments_per_year(*, title: Title | None = None) -> list[YearCount]:
+    """How many published conferments of the published titles (or of one title) each year
+    has, oldest first."""
     counts = ConfermentCount.objects.filter(title__published=True, count__gt=0)
     if title is not None:
         counts = counts.filter(title=title)
     return [
-        (row["year"], row["total"])
+        YearCount(year=row["year"], count=row["total"])
         for row in counts.values("year").annotate(total=Sum("count")).order_by("year")
     ]
 
 
+def written_in_bulk(*, model, records) -> None:
+    """Keep the numbering and the counts after conferments or people were written in bulk."""
+    if model is Conferment:
+        renumber(pairs={(record.person_id, record.title_id) for record in records})
+        recount()
+    elif model is Person:
+        recount_people(record.pk for record in records)
+
+
 def _before_conferment_saved(sender, instance, using, raw, **kwargs):
-    # The year the conferment had, which loses it if the date moved to another year.
-    instance._counted_year = None
+    # The person, title and year the conferment had: moved, it leaves them.
+    instance._numbered_as = None
     if instance.pk is not None and not raw:
-        instance._counted_year = (
+        instance._numbered_as = (
             Conferment.objects.using(using)
             .filter(pk=instance.pk)
-            .values_list("year", flat=True)
+            .values_list("person_id", "title_id", "year")
             .first()
         )
 
 
-def _conferment_saved(sender, instance, using, **kwargs):
-    years = {instance.year, getattr(instance, "_counted_year", None)} - {None}
+def _conferment_saved(sender, instance, using, raw, **kwargs):
+    if raw:
+        return
+    pairs = {(instance.person_id, instance.title_id)}
+    years = {instance.year}
+    if getattr(instance, "_numbered_as", None) is not None:
+        person, title, year = instance._numbered_as
+        pairs.add((person, title))
+        years.add(year)
+    renumber(pairs=pairs)
     recount(years=years, using=using)
 
 
 def _conferment_deleted(sender, instance, using, **kwargs):
+    renumber(pairs={(instance.person_id, instance.title_id)})
     recount(years=[instance.year], using=using)
 
 
-def _person_saved(sender, instance, using, created, **kwargs):
-    if not created:
+def _person_saved(sender, instance, using, created, raw, **kwargs):
+    if not created and not raw:
         recount_people([instance.pk], using=using)
 
 

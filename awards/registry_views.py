@@ -8,8 +8,9 @@ from django.views.decorators.http import require_safe
 
 from awards.keyset import PAGE_SIZE, keyset_page
 from awards.models import Conferment
-from awards.registry import REPEAT_LISTS, conferments_per_year
+from awards.registry import REPEAT_LISTS
 from awards.registry_chart import year_chart
+from awards.registry_counts import conferments_per_year
 from awards.registry_forms import SORT_BY_DATE, RegistryFilterForm
 
 

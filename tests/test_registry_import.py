@@ -15,7 +15,7 @@ from django.utils import translation
 
 from awards.exchange.registry import import_registry
 from awards.models import Conferment, Decree, ImportLog, Person
-from awards.registry import conferments_per_year
+from awards.registry_counts import conferments_per_year
 from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
 from tests.registry_builders import confer, fill_registry_in_sql, hero
 

@@ -180,8 +180,43 @@ def counted_directly() -> list[tuple[int, int]]:
     return [(row["year"], row["number"]) for row in rows]
 
 
+def test_a_draft_award_never_makes_anyone_twice_honoured_in_public(
+    client, chief_editor_client, heroes
+):
+    abramov = heroes["abramov"]
+    draft = Conferment(
+        slug="abramov-draft",
+        person=abramov,
+        title=Conferment.objects.get(person=abramov).title,
+        date=PartialDate(1960, 2, 1),
+        published=False,
+    )
+    draft.full_clean()
+    draft.save()
+
+    def twice():
+        return names_on(client.get("/registry/?times=2")), client.get("/registry/twice/").text
+
+    names, page = twice()
+    assert not any(name.startswith("Абрамов") for name in names)
+    assert "Абрамов" not in page
+    assert "Абрамов" in " ".join(names_on(client.get("/registry/?times=1")))
+
+    chief_editor_client.post(
+        "/admin/awards/conferment/",
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    names, page = twice()
+    assert [name for name in names if name.startswith("Абрамов")] == ["Абрамов Иван Иванович"] * 2
+    assert "Абрамов" in page and "1 февраля 1960" in text_of(client.get("/registry/twice/"))
+
+    chief_editor_client.post(f"/admin/awards/conferment/{draft.pk}/delete/", {"post": "yes"})
+    names, page = twice()
+    assert "Абрамов" not in page and not any(name.startswith("Абрамов") for name in names)
+
+
 def chart_counts() -> list[tuple[int, int]]:
-    from awards.registry import conferments_per_year
+    from awards.registry_counts import conferments_per_year
 
     return [(row.year, row.count) for row in conferments_per_year()]
 

@@ -1,25 +1,35 @@
 """Bytes ⇄ cells: exchange files as the editor's program wrote them, and as it reads them.
 
 Reading detects the encoding (UTF-8 with or without BOM, UTF-16, Windows-1251; KOI8-R when
-named) and the CSV delimiter, reads XLSX as a stream and JSON with bounded numbers, and
-refuses any file it cannot read as a table with an ImportFileError that says why: a
-hostile file (an XML bomb, a nested or enormous JSON, mojibake) is refused as a file,
-never as a traceback. Writing streams CSV, XLSX or JSON in chunks, with every text that a
-spreadsheet would run as a formula escaped. Nothing here knows about models.
+named) and the CSV delimiter, reads XLSX as a stream (awards.exchange.workbooks) and JSON
+with bounded numbers and no key twice in a record, and refuses any file it cannot read as
+a table with an ImportFileError that says why: a hostile file (a zip or XML bomb, a
+nested or enormous JSON, mojibake, more rows, columns, cells or characters in a cell than
+awards.exchange.limits allows) is refused as a file, never as a traceback. Writing
+streams CSV, XLSX or JSON in chunks, with every text that a spreadsheet would run as a
+formula escaped. Nothing here knows about models.
 """
 
 import csv
 import io
 import json
 import logging
+import lzma
 import re
 import tempfile
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from xml.parsers import expat
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from awards.exchange import limits as refusals
+from awards.exchange import workbooks
+from awards.exchange.limits import ImportFileError, Limits, in_record, in_sheet, is_filled
 
 logger = logging.getLogger(__name__)
 
@@ -28,19 +38,9 @@ UTF8_BOM = "\ufeff"
 WRITE_CHUNK_ROWS = 2000
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_ROWS = 200_000
-DEFAULT_MAX_COLUMNS = 200
 # Longer numbers are no count, year or paragraph number; they are refused before Python
 # spends time converting them (or refuses them itself past 4,300 digits).
 MAX_NUMBER_DIGITS = 30
-
-
-class ImportFileError(Exception):
-    """A file that cannot be read as a table at all."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -65,10 +65,6 @@ def max_upload_bytes() -> int:
     return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
 
 
-def max_rows() -> int:
-    return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
-
-
 def check_size(size: int) -> None:
     """Refuse a file over the configured limit (IMPORT_MAX_UPLOAD_BYTES)."""
     limit = max_upload_bytes()
@@ -77,19 +73,6 @@ def check_size(size: int) -> None:
             _("The file is %(size)s; files of at most %(limit)s can be imported.")
             % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
-
-
-def _too_many_rows() -> ImportFileError:
-    return ImportFileError(
-        _("The file has more than %(limit)d rows; split it into smaller files.")
-        % {"limit": max_rows()}
-    )
-
-
-def _too_many_columns() -> ImportFileError:
-    return ImportFileError(
-        _("The file has more than %(limit)d columns.") % {"limit": DEFAULT_MAX_COLUMNS}
-    )
 
 
 # Formulas -----------------------------------------------------------------------------
@@ -129,12 +112,13 @@ def read_table(data: bytes, *, file_format: str, encoding: str | None = None) ->
     check_size(len(data))
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
+    limits = Limits.from_settings()
     if file_format == "xlsx":
-        table = _read_xlsx(data)
+        table = _read_xlsx(data, limits=limits)
     elif file_format == "json":
-        table = _read_json(decode_text(data, encoding=encoding))
+        table = _read_json(decode_text(data, encoding=encoding), limits=limits)
     else:
-        table = _read_csv(decode_text(data, encoding=encoding))
+        table = _read_csv(decode_text(data, encoding=encoding), limits=limits)
     if not table.headers or not table.rows:
         raise ImportFileError(_("The file has no rows to import."))
     return table
@@ -222,27 +206,35 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _bounded(rows: Iterable[Sequence]) -> Iterator[Sequence]:
-    """The rows, refused once there are more than the limits allow."""
-    limit = max_rows() + 1  # the header row
-    count = 0
-    for row in rows:
-        if len(row) > DEFAULT_MAX_COLUMNS and any(is_filled(c) for c in row[DEFAULT_MAX_COLUMNS:]):
-            raise _too_many_columns()
+def _bounded(rows: Iterable[Sequence], *, limits: Limits) -> Iterator[Sequence]:
+    """The rows of a CSV file, refused at the first that goes over the limits."""
+    filled_rows = cells = 0
+    for number, row in enumerate(rows, 1):
+        for column, cell in enumerate(row, 1):
+            if len(cell) > limits.cell_chars:
+                raise refusals.cell_too_long(limits, where=in_sheet(row=number, column=column))
+            if column > limits.columns and is_filled(cell):
+                raise refusals.too_many_columns(limits, where=in_sheet(row=number, column=column))
+        cells += len(row)
+        if cells > limits.cells:
+            raise refusals.too_many_cells(
+                limits, where=in_sheet(row=number, column=len(row) - (cells - limits.cells) + 1)
+            )
         if any(is_filled(cell) for cell in row):
-            count += 1
-            if count > limit:
-                raise _too_many_rows()
+            filled_rows += 1
+            if filled_rows > limits.rows + 1:  # the header row
+                raise refusals.too_many_rows(limits)
         yield row
 
 
-def _read_csv(text: str) -> Table:
-    # A source's full text can outgrow the csv module's default limit of 128 KiB a cell;
-    # the file as a whole is already bounded by the upload limit.
+def _read_csv(text: str, *, limits: Limits) -> Table:
+    # The csv module's own limit of a field is global to the process; it is raised to the
+    # whole text (already bounded by the upload limit) so that a long cell is refused
+    # below, with its row and column.
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
-        rows = list(_bounded(reader))
+        rows = list(_bounded(reader, limits=limits))
     except csv.Error as error:
         raise ImportFileError(
             _("The file is not a readable CSV table: %(error)s") % {"error": error}
@@ -250,81 +242,33 @@ def _read_csv(text: str) -> Table:
     return _table_from_rows(rows, file_format="csv")
 
 
-_XLSX_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_XLSX_NS = {
-    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "rel": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "pkg": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-
-
 def count_xlsx_rows(data: bytes, *, up_to: int) -> int:
     """The row elements of a workbook's first sheet, counted no further than ``up_to + 1``
-    while its XML is unpacked as a stream: no cell, and no shared string, is read.
-
-    A row element may be empty (formatted only), so this is an upper bound of the rows.
-    """
-    import zipfile
-
-    from defusedxml import ElementTree
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        first = workbook.find("main:sheets/main:sheet", _XLSX_NS)
-        relation = first.get(f"{{{_XLSX_NS['rel']}}}id")
-        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        target = next(
-            item.get("Target")
-            for item in relations.findall("pkg:Relationship", _XLSX_NS)
-            if item.get("Id") == relation
-        )
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        count, tail = 0, b""
-        with archive.open(part) as sheet:
-            while chunk := sheet.read(1024 * 1024):
-                text = tail + chunk
-                # A tag cut by the chunk's end is counted with the next chunk.
-                cut = max(len(text) - 16, 0)
-                count += len(_XLSX_ROW.findall(text, 0, cut))
-                tail = text[cut:]
-                if count > up_to:
-                    return up_to + 1
-        return min(count + len(_XLSX_ROW.findall(tail)), up_to + 1)
+    while its XML is unpacked as a stream, within the limits of unpacking: no cell, and no
+    shared string, is read. An upper bound of the rows (a row element may be empty)."""
+    return workbooks.count_rows(data, up_to=up_to, limits=Limits.from_settings())
 
 
-def _read_xlsx(data: bytes) -> Table:
-    # openpyxl parses with defusedxml when it is installed (a dependency of the project):
-    # entity expansion (billion laughs) and external entities (XXE) are refused.
-    from openpyxl import load_workbook
+# Whatever a workbook's reading raises (a bad zip, a DTD, a malformed part, an unknown or
+# encrypted compression) means the file is unreadable.
+_UNREADABLE_WORKBOOK = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    expat.ExpatError,
+    EOFError,
+    OSError,
+    ValueError,
+    LookupError,
+    OverflowError,
+    RuntimeError,
+)
 
-    # Refused by its row count before openpyxl reads its shared strings, which for a
-    # million rows takes minutes; the count is an upper bound, so only a sheet of more row
-    # elements than rows allowed is refused here (the stream below counts filled rows).
+
+def _read_xlsx(data: bytes, *, limits: Limits) -> Table:
     try:
-        too_many = count_xlsx_rows(data, up_to=max_rows() + 1) > max_rows() + 1
-    except Exception:
-        # Not a workbook this count understands: openpyxl reads it, or says why not.
-        too_many = False
-    if too_many:
-        raise _too_many_rows()
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = [
-                list(row)
-                for row in _bounded(
-                    workbook.worksheets[0].iter_rows(
-                        values_only=True, max_col=DEFAULT_MAX_COLUMNS + 1
-                    )
-                )
-            ]
-        finally:
-            workbook.close()
-    except ImportFileError:
-        raise
-    except Exception as error:
-        # A workbook is a zip of XML written by any program: whatever its reader raises
-        # (a bad zip, forbidden entities, a malformed part) means the file is unreadable.
+        rows = workbooks.read_rows(data, limits=limits)
+    except _UNREADABLE_WORKBOOK as error:
         logger.info("Unreadable XLSX file: %r", error)
         raise ImportFileError(
             _("The file is not an Excel workbook (.xlsx) that can be read.")
@@ -375,10 +319,25 @@ def _no_constant(name: str):
     raise ImportFileError(_("The file holds %(value)s, which is not a value.") % {"value": name})
 
 
-def _read_json(text: str) -> Table:
+class _JsonRecord(dict):
+    """A JSON object, and the first key it holds twice (json.loads would keep the last)."""
+
+    repeated_key = None
+
+
+def _json_object(pairs: list[tuple]) -> _JsonRecord:
+    record = _JsonRecord(pairs)
+    if len(record) < len(pairs):
+        seen = set()
+        record.repeated_key = next(key for key, _ in pairs if key in seen or seen.add(key))
+    return record
+
+
+def _read_json(text: str, *, limits: Limits) -> Table:
     try:
         records = json.loads(
             text,
+            object_pairs_hook=_json_object,
             parse_int=_bounded_number(int),
             parse_float=_bounded_number(float),
             parse_constant=_no_constant,
@@ -391,19 +350,34 @@ def _read_json(text: str) -> Table:
         raise _json_shape_error() from error
     if not isinstance(records, list) or not all(isinstance(item, dict) for item in records):
         raise _json_shape_error()
-    if len(records) > max_rows():
-        raise _too_many_rows()
+    if len(records) > limits.rows:
+        raise refusals.too_many_rows(limits)
+    for number, record in enumerate(records, 1):
+        _check_json_record(record, number=number, limits=limits)
     headers = list(dict.fromkeys(key for record in records for key in record))
-    if len(headers) > DEFAULT_MAX_COLUMNS:
-        raise _too_many_columns()
+    if len(headers) > limits.columns:
+        raise refusals.too_many_columns(limits)
+    if len(records) * len(headers) > limits.cells:
+        raise refusals.too_many_cells(limits)
     rows = [[record.get(header) for header in headers] for record in records]
-    for row in rows:
-        for cell in row:
-            if isinstance(cell, dict) or (
-                isinstance(cell, list) and any(isinstance(item, list | dict) for item in cell)
-            ):
-                raise _json_shape_error()
     return Table(headers=headers, rows=rows, file_format="json", first_row_number=1)
+
+
+def _check_json_record(record: _JsonRecord, *, number: int, limits: Limits) -> None:
+    """A record holds each key once, and texts or flat lists no longer than a cell."""
+    if record.repeated_key is not None:
+        raise ImportFileError(
+            _("Record %(number)d holds the key “%(key)s” more than once.")
+            % {"number": number, "key": record.repeated_key[:100]}
+        )
+    for key, value in record.items():
+        items = value if isinstance(value, list) else [value]
+        if isinstance(value, dict) or any(isinstance(item, list | dict) for item in items):
+            raise _json_shape_error()
+        if len(key) > limits.cell_chars or any(
+            isinstance(item, str) and len(item) > limits.cell_chars for item in items
+        ):
+            raise refusals.cell_too_long(limits, where=in_record(number=number, key=key))
 
 
 def _json_shape_error() -> ImportFileError:
@@ -413,10 +387,6 @@ def _json_shape_error() -> ImportFileError:
             "texts, numbers, yes/no or lists of slugs."
         )
     )
-
-
-def is_filled(cell) -> bool:
-    return cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
 
 
 # Writing ------------------------------------------------------------------------------

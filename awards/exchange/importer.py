@@ -798,10 +798,6 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
         user=user if user is not None and user.is_authenticated else None,
         reason=reason,
     )
-    # A model that keeps values derived from several records (the registry's numbering of
-    # each person's awards) brings them up to date.
-    if hasattr(model, "after_bulk_write"):
-        model.after_bulk_write([*(r for level in plan.levels for r in level), *plan.updated])
     analyze(model, rows=written)
 
 

@@ -54,8 +54,7 @@ from awards.exchange.importer import (
 )
 from awards.models import Citation, Conferment, Decree, ImportLog, Person, Title
 from awards.models.registry import sort_names
-from awards.registry import check_with, renumber, titles_for_check
-from awards.registry_counts import recount
+from awards.registry import check_with, titles_for_check
 from awards.revisions import record_bulk_changes
 from awards.transliteration import transliterate
 
@@ -104,7 +103,6 @@ class RegistryPlan:
     conferments: list = field(default_factory=list)
     conferment_citations: list = field(default_factory=list)
     updated: list = field(default_factory=list)
-    renumber: set = field(default_factory=set)
 
 
 # The front door -----------------------------------------------------------------------
@@ -523,8 +521,6 @@ def _check_conferments(
         )
         conferment.person, conferment.title, conferment.decree = person, title, decree
         by_pair[pair].append((row, conferment))
-        if person.pk and recorded.get((person.pk, title.pk)):
-            plan.renumber.add((person, title.pk))
     checks = {}
     # The rows already settled above (recorded conferments, refused rows) count as checked.
     checked = len(rows) - sum(len(entries) for entries in by_pair.values())
@@ -538,10 +534,15 @@ def _check_conferments(
         awards = [(c.date, 0, c.pk or 0, None, c) for c in recorded.get((person.pk, title_pk), [])]
         awards += [(c.date, 1, row.number, row, c) for row, c in entries]
         awards.sort(key=lambda item: (item[0], item[1], item[2]))
+        published = [item[4] for item in awards if item[4].published]
+        public_numbers = {id(c): number for number, c in enumerate(published, start=1)}
         for ordinal, (_date, _new, _order, row, conferment) in enumerate(awards, start=1):
             if row is None:
                 continue
             conferment.ordinal, conferment.times = ordinal, len(awards)
+            if conferment.published:
+                conferment.public_ordinal = public_numbers[id(conferment)]
+                conferment.public_times = len(published)
             # The rules answer alike for the same title, date, number and citizenship:
             # a list of thousands checks a few hundred distinct cases.
             case = (title_pk, conferment.date, ordinal, person.citizenship)
@@ -605,9 +606,6 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
         user=editor,
         reason=reason,
     )
-    if plan.renumber:
-        renumber(pairs={(person.pk, title_pk) for person, title_pk in plan.renumber})
-    recount(years={conferment.year for conferment in plan.conferments})
     analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
 
 

@@ -113,11 +113,3 @@ class Person(CitedRecord):
         super().clean()
         if self.born_on and self.died_on and self.died_on.latest() < self.born_on.earliest():
             raise ValidationError({"died_on": _("A person cannot die before being born.")})
-
-    @classmethod
-    def after_bulk_write(cls, records) -> None:
-        """What a bulk import calls once it has written people: the registry's counts of
-        the years they received titles in kept again (a person published or withdrawn)."""
-        from awards.registry_counts import recount_people
-
-        recount_people(record.pk for record in records)

@@ -38,7 +38,8 @@ class ConfermentQuerySet(RecordQuerySet):
         times: int | None = None,
         by_date: bool = False,
     ):
-        """Conferments of a title, of a year, to people who received it ``times`` times.
+        """Conferments of a title, of a year, to people who received it ``times`` times
+        (counting published conferments only: a draft never makes anyone twice honoured).
 
         ``by_date``: the list is in date order. A year is then the range of its dates, so
         that each index ending in the date (the title's, the number of awards', the
@@ -53,7 +54,7 @@ class ConfermentQuerySet(RecordQuerySet):
         elif year is not None:
             queryset = queryset.filter(year=year)
         if times is not None:
-            queryset = queryset.filter(times=times)
+            queryset = queryset.filter(public_times=times)
         return queryset
 
     def dates_of_pairs(self, conferments) -> dict[tuple[int, int], list]:
@@ -75,9 +76,9 @@ class ConfermentQuerySet(RecordQuerySet):
 
     def repeated(self, *, times: int):
         """One row per person and title for those who received the title ``times`` times
-        (the first of their conferments of it)."""
+        (the first of their published conferments of it)."""
         return (
-            self.filter(times=times, ordinal=1)
+            self.filter(public_times=times, public_ordinal=1)
             .select_related(None)
             .select_related("person", "title")
         )
@@ -102,8 +103,11 @@ class Conferment(CitedRecord):
     """A title conferred on a person, on a date, by an act; revoked and restored if it was.
 
     ``ordinal`` (which award of the title this was for the person, by date) and ``times``
-    (how many times the person received the title) are kept by awards.registry whenever
-    the person's conferments change; ``rules_uncertain`` by the rules check on each save.
+    (how many times the person received the title) count every conferment recorded, drafts
+    included, as the rules do; ``public_ordinal`` and ``public_times`` count the published
+    ones only, as the public lists do (0 for a draft). All four are kept by
+    awards.registry.renumber whenever the person's conferments change;
+    ``rules_uncertain`` by the rules check on each save.
     """
 
     person = models.ForeignKey(
@@ -157,6 +161,12 @@ class Conferment(CitedRecord):
     year = models.PositiveSmallIntegerField(_("year"), default=0, editable=False)
     ordinal = models.PositiveSmallIntegerField(_("award number"), default=1, editable=False)
     times = models.PositiveSmallIntegerField(_("times conferred"), default=1, editable=False)
+    public_ordinal = models.PositiveSmallIntegerField(
+        _("published award number"), default=0, editable=False
+    )
+    public_times = models.PositiveSmallIntegerField(
+        _("times conferred, published"), default=0, editable=False
+    )
     sort_name_ru = models.CharField(max_length=200, blank=True, editable=False)
     sort_name_en = models.CharField(max_length=200, blank=True, editable=False)
     rules_uncertain = models.BooleanField(
@@ -188,17 +198,25 @@ class Conferment(CitedRecord):
             models.Index(fields=["title", "sort_name_ru", "id"], name="conferment_title_ru_idx"),
             models.Index(fields=["title", "sort_name_en", "id"], name="conferment_title_en_idx"),
             models.Index(fields=["title", "date", "id"], name="conferment_title_date_idx"),
-            models.Index(fields=["times", "sort_name_ru", "id"], name="conferment_times_ru_idx"),
-            models.Index(fields=["times", "sort_name_en", "id"], name="conferment_times_en_idx"),
-            models.Index(fields=["times", "date", "id"], name="conferment_times_date_idx"),
+            models.Index(
+                fields=["public_times", "sort_name_ru", "id"], name="conferment_times_ru_idx"
+            ),
+            models.Index(
+                fields=["public_times", "sort_name_en", "id"], name="conferment_times_en_idx"
+            ),
+            models.Index(fields=["public_times", "date", "id"], name="conferment_times_date_idx"),
+            # The editors' list filtered by the number of awards of every record, by date.
+            models.Index(fields=["times", "date", "id"], name="conferment_all_times_idx"),
             models.Index(fields=["year", "sort_name_ru", "id"], name="conferment_year_ru_idx"),
             models.Index(fields=["year", "sort_name_en", "id"], name="conferment_year_en_idx"),
             # A year and a number of awards together: the two equalities, then the order.
             models.Index(
-                fields=["year", "times", "sort_name_ru", "id"], name="conferment_year_times_ru_idx"
+                fields=["year", "public_times", "sort_name_ru", "id"],
+                name="conferment_year_times_ru_idx",
             ),
             models.Index(
-                fields=["year", "times", "sort_name_en", "id"], name="conferment_year_times_en_idx"
+                fields=["year", "public_times", "sort_name_en", "id"],
+                name="conferment_year_times_en_idx",
             ),
             models.Index(fields=["person", "title", "date"], name="conferment_person_idx"),
             models.Index(fields=["rules_uncertain"], name="conferment_uncertain_idx"),
@@ -259,17 +277,6 @@ class Conferment(CitedRecord):
             self.year = self.date.year
         if self.person_id:
             self.sort_name_ru, self.sort_name_en = sort_names(self.person)
-
-    @classmethod
-    def after_bulk_write(cls, records) -> None:
-        """What a bulk import calls once it has written conferments: each person's awards
-        of each title numbered and counted again (awards.registry.renumber), and the
-        counts per year kept again, every year (those the updated ones had are unknown)."""
-        from awards.registry import renumber
-        from awards.registry_counts import recount
-
-        renumber(pairs={(record.person_id, record.title_id) for record in records})
-        recount()
 
     @property
     def revoked(self) -> bool:
