@@ -239,6 +239,13 @@ CONTENT_SECURITY_POLICY = {
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+# What an imported file may hold, checked while it is read (awards.exchange.limits): its
+# cells (empty ones before a row's last cell included), a cell's characters, and for a
+# workbook the bytes its parts unpack to and how many times their compressed size.
+IMPORT_MAX_CELLS = int(os.environ.get("IMPORT_MAX_CELLS", "5000000"))
+IMPORT_MAX_CELL_CHARS = int(os.environ.get("IMPORT_MAX_CELL_CHARS", "1000000"))
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", str(256 * 1024 * 1024)))
+IMPORT_MAX_INFLATE_RATIO = int(os.environ.get("IMPORT_MAX_INFLATE_RATIO", "100"))
 # An admin import of more rows than this runs as a background task with a progress page.
 IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "2000"))
 # Uploaded files of background imports: private, never served (not under any static or

@@ -2,6 +2,8 @@
 
 Layers whose imports run one way, bottom to top:
 
+- ``limits``    — what an import file may hold, and its refusals (ImportFileError);
+- ``workbooks``, ``workbook_parts`` — XLSX read as a stream within those limits;
 - ``files``     — bytes ⇄ cells: encodings, delimiters, XLSX/JSON, BOM, formula escaping;
 - ``columns``   — one column type (value, foreign key by slug, many-to-many by slugs)
                   built from a Resource: cleaning, rendering, bulk lookups;
