@@ -50,6 +50,7 @@ from awards.exchange.files import (
     is_filled,
     read_table,
 )
+from awards.exchange.widgets import printable
 from awards.models import ImportLog
 from awards.revisions import record_bulk_changes
 
@@ -157,8 +158,14 @@ class ImportReport:
 
     def add_error(self, row: int | None, column: str, message, *, conflict: bool = False) -> None:
         if len(self.errors) < MAX_REPORTED_ERRORS:
+            # A message may quote a cell: what cannot be shown or stored is replaced.
             self.errors.append(
-                RowError(row=row, column=column, message=str(message), conflict=conflict)
+                RowError(
+                    row=row,
+                    column=printable(column),
+                    message=printable(str(message)),
+                    conflict=conflict,
+                )
             )
         else:
             self.more_errors += 1
@@ -166,17 +173,17 @@ class ImportReport:
 
     def keep_error_cells(self, table: Table) -> None:
         """The cells of every row an error is reported for, as the file holds them."""
-        self.headers = list(table.headers)
+        self.headers = [printable(header) for header in table.headers]
         for error in self.errors:
             if error.row is None or error.row in self.error_cells:
                 continue
             if error.row == table.header_row_number:
-                self.error_cells[error.row] = list(table.headers)
+                self.error_cells[error.row] = list(self.headers)
                 continue
             offset = error.row - table.first_row_number
             if 0 <= offset < len(table.rows):
                 self.error_cells[error.row] = [
-                    "" if cell is None else str(cell) for cell in table.rows[offset]
+                    "" if cell is None else printable(str(cell)) for cell in table.rows[offset]
                 ]
 
     def refuse(self, *, rows: int) -> None:

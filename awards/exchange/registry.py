@@ -26,7 +26,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -40,7 +42,7 @@ from awards.bulk import (
     insert_rows,
     link_columns,
 )
-from awards.dates import PartialDate, PartialDateError, format_partial_date
+from awards.dates import PartialDate, format_partial_date
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.files import ImportFileError, Table, format_from_name, is_filled, read_table
 from awards.exchange.importer import (
@@ -52,6 +54,7 @@ from awards.exchange.importer import (
     published_change_refused,
     refuse_import,
 )
+from awards.exchange.widgets import PartialDateWidget, cell_text, check_text
 from awards.models import Citation, Conferment, Decree, ImportLog, Person, Title
 from awards.models.registry import sort_names
 from awards.registry import check_with, titles_for_check
@@ -97,6 +100,8 @@ class Row:
 
 @dataclass
 class RegistryPlan:
+    # The row that brings each new record in (by the record's id), to name in errors.
+    rows: dict = field(default_factory=dict)
     people: list = field(default_factory=list)
     decrees: list = field(default_factory=list)
     decree_citations: list = field(default_factory=list)
@@ -173,7 +178,9 @@ def import_registry(
 
 
 def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
-    """Each row's cells as values: text stripped, dates parsed, lists split."""
+    """Each row's cells as values: text checked as every import checks it (no control
+    characters or unpaired surrogates, within its field's length, a key that is a slug),
+    dates parsed (as text or as spreadsheet dates), lists split."""
     header_row = table.header_row_number
     for header in table.headers:
         if header not in COLUMNS:
@@ -192,6 +199,8 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
         )
     if not report.ok:
         return []
+    fields = text_fields()
+    dates = PartialDateWidget()
     rows = []
     for offset, cells in enumerate(table.rows):
         number = table.first_row_number + offset
@@ -199,16 +208,20 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
             track(stage="clean", read=offset)
         if not any(is_filled(cell) for cell in cells):
             continue
-        values = {
-            header: ("" if cell is None else str(cell).strip())
-            for header, cell in zip(table.headers, cells, strict=False)
-        }
+        values = {}
+        for header, cell in zip(table.headers, cells, strict=False):
+            if header in DATE_COLUMNS:
+                try:
+                    values[header] = dates.clean(cell)
+                except ValueError as error:
+                    report.add_error(number, header, str(error))
+                    values[header] = None
+                continue
+            values[header] = text = cell_text(cell).strip()
+            for message in _text_errors(text, field=fields.get(header), list_of=header):
+                report.add_error(number, header, message)
         for name in DATE_COLUMNS:
-            text = values.get(name, "")
-            try:
-                values[name] = PartialDate.parse(text) if text else None
-            except PartialDateError:
-                report.add_error(number, name, _("Write the date as YYYY, YYYY-MM or YYYY-MM-DD."))
+            values.setdefault(name, None)
         for name in REQUIRED:
             if not values.get(name):
                 report.add_error(number, name, _("This field is required."))
@@ -230,6 +243,44 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
     if track is not None:
         track(stage="clean", read=len(table.rows))
     return rows
+
+
+def text_fields() -> dict[str, Field]:
+    """The model field each text column of a list is written to (``citations``: each of
+    its slugs): the column's values are checked against it."""
+    return {
+        **{
+            name: Person._meta.get_field(name)
+            for name in PERSON_COLUMNS
+            if name not in ("person", *DATE_COLUMNS)
+        },
+        "person": Person._meta.get_field("slug"),
+        "title": Title._meta.get_field("slug"),
+        "decree_number": Decree._meta.get_field("number"),
+        "medal_number": Conferment._meta.get_field("medal_number"),
+        "citations": Citation._meta.get_field("slug"),
+    }
+
+
+def _text_errors(text: str, *, field: Field | None, list_of: str) -> list[str]:
+    """What is wrong with a text cell: its characters, then each value against the field's
+    validators (its length; a slug's letters)."""
+    try:
+        check_text(text)
+    except ValueError as error:
+        return [str(error)]
+    if field is None or not text:
+        return []
+    parts = [part.strip() for part in text.split(",")] if list_of == "citations" else [text]
+    if field.choices:
+        return []
+    errors = []
+    for part in parts:
+        try:
+            field.run_validators(part)
+        except ValidationError as error:
+            errors += error.messages
+    return errors
 
 
 # Resolve and check --------------------------------------------------------------------
@@ -289,8 +340,35 @@ def resolve(
         track=track,
         may_change_published=may_change_published,
     )
+    _refuse_taken_slugs(plan=plan, report=report)
     report.failed = len(report.failed_rows - {None})
     return plan
+
+
+def _refuse_taken_slugs(*, plan: RegistryPlan, report: ImportReport) -> None:
+    """A new record whose key another record already has would fail the write, and fail
+    it again on every retry: the check refuses it, naming its row."""
+    new_records = (
+        (Person, [person for person, _citations in plan.people]),
+        (Decree, plan.decrees),
+        (Conferment, plan.conferments),
+    )
+    for model, records in new_records:
+        planned = defaultdict(list)
+        for record in records:
+            planned[record.slug].append(record)
+        taken = set()
+        for chunk in chunks(sorted(planned)):
+            taken.update(model._base_manager.filter(slug__in=chunk).values_list("slug", flat=True))
+        for slug, alike in planned.items():
+            if slug in taken or len(alike) > 1:
+                for record in alike:
+                    report.add_error(
+                        plan.rows[id(record)],
+                        "",
+                        _("The key “%(slug)s” of the %(kind)s this row adds is already used.")
+                        % {"slug": slug, "kind": model._meta.verbose_name},
+                    )
 
 
 def _people(*, rows: list[Row], report: ImportReport, plan: RegistryPlan) -> dict[int, Person]:
@@ -348,6 +426,7 @@ def _people(*, rows: list[Row], report: ImportReport, plan: RegistryPlan) -> dic
         if key not in new_by_key:
             new_by_key[key] = _new_person(row.values, key=key, now=now)
             plan.people.append((new_by_key[key], row.values["citations"]))
+            plan.rows[id(new_by_key[key])] = row.number
         people[id(row)] = new_by_key[key]
     return people
 
@@ -366,8 +445,7 @@ def _new_person(values: dict, *, key: tuple, now) -> Person:
     ]
     name_ru = " ".join(part for part in parts_ru if part)
     name_en = " ".join(part for part in parts_en if part)
-    digest = hashlib.sha1("|".join(key).encode()).hexdigest()[:8]
-    slug = f"{slugify(name_en)[:80]}-{digest}".strip("-")
+    slug = keyed_slug(name_en, key="|".join(key))
     birth_place = values.get("birth_place_ru", "")
     death_place = values.get("death_place_ru", "")
     occupation = values.get("occupation_ru", "")
@@ -418,16 +496,18 @@ def _decrees(*, rows: list[Row], plan: RegistryPlan, published: bool) -> dict[tu
         for decree in Decree.objects.filter(date__in=chunk):
             found[decree.date.isoformat(), decree.number] = decree
     now = timezone.now()
-    citations_of = {}
+    citations_of, first_rows = {}, {}
     for row in rows:
         if row.values.get("decree_date"):
             key = (row.values["decree_date"].isoformat(), row.values.get("decree_number", ""))
             citations_of.setdefault(key, row.values["citations"])
+            first_rows.setdefault(key, row.number)
     for key in sorted(wanted - set(found)):
         date, number = key
         found[key] = _new_decree(date=date, number=number, now=now, published=published)
         plan.decrees.append(found[key])
         plan.decree_citations.append((found[key], citations_of[key]))
+        plan.rows[id(found[key])] = first_rows[key]
     return found
 
 
@@ -438,7 +518,7 @@ def _new_decree(*, date: str, number: str, now, published: bool) -> Decree:
     if number:
         name_ru += f" № {number}"
         name_en += f" No. {number}"
-    slug = slugify(f"decree-{date}-{number}")[:100]
+    slug = keyed_slug(f"decree-{date}-{transliterate(number)}", key=f"{date}|{number}")
     return build(
         Decree,
         {
@@ -470,6 +550,8 @@ def _check_conferments(
     checked_titles = titles_for_check(title.pk for title in titles.values())
     by_pair = defaultdict(list)
     now = timezone.now()
+    # The first row naming each award (person, title, date): a second is a duplicate.
+    first_of_award = {}
     for index, row in enumerate(rows):
         if track is not None and index % PROGRESS_EVERY == 0 and index:
             # Numbering, then the rules: each row counts half here, half below.
@@ -477,6 +559,19 @@ def _check_conferments(
         person = people[id(row)]
         title = titles[row.values["title"]]
         pair = (id(person), title.pk)
+        award = (*pair, row.values["date"])
+        if award in first_of_award:
+            report.add_error(
+                row.number,
+                "",
+                _(
+                    "The row repeats row %(row)d: the same person, title and date of "
+                    "conferment. Keep one of them."
+                )
+                % {"row": first_of_award[award]},
+            )
+            continue
+        first_of_award[award] = row.number
         existing = next(
             (
                 conferment
@@ -561,6 +656,7 @@ def _check_conferments(
             conferment.sort_name_ru, conferment.sort_name_en = sort_names(person)
             conferment.slug = _conferment_slug(person, conferment)
             plan.conferments.append(conferment)
+            plan.rows[id(conferment)] = row.number
             plan.conferment_citations.append(
                 (conferment, [citations[slug] for slug in row.values["citations"]])
             )
@@ -568,7 +664,22 @@ def _check_conferments(
 
 
 def _conferment_slug(person: Person, conferment: Conferment) -> str:
-    return f"{person.slug[:60]}-{conferment.title.slug[:24]}-{conferment.date.isoformat()}"[:100]
+    parts = (person.slug, conferment.title.slug, conferment.date.isoformat())
+    return keyed_slug("-".join(parts), key="|".join(parts))
+
+
+SLUG_LENGTH = Person._meta.get_field("slug").max_length
+DIGEST_LENGTH = 10
+
+
+def keyed_slug(readable: str, *, key: str) -> str:
+    """A slug that reads as ``readable`` and ends in a digest of ``key``, kept whole
+    whatever the readable part loses to the length limit: records with different keys
+    (a decree numbered «12/3» and one numbered «123», two long names alike in their first
+    sixty letters) get different slugs."""
+    digest = hashlib.sha1(key.encode()).hexdigest()[:DIGEST_LENGTH]
+    head = slugify(readable)[: SLUG_LENGTH - DIGEST_LENGTH - 1].strip("-")
+    return f"{head}-{digest}" if head else digest
 
 
 # Write --------------------------------------------------------------------------------

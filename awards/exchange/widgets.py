@@ -29,6 +29,33 @@ MAX_DIGITS = 18
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "нет", "н", "ложь", "-", ""})
 
 
+# Line breaks and tabs are text; every other control character (NUL, which PostgreSQL
+# cannot store, included) and unpaired surrogates (which no encoding can write) are not:
+# no spreadsheet means them, and an XLSX export could not write them back.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_text(text: str) -> None:
+    """Raise ValueError, naming the character, if the text holds a control character
+    (but a tab or a line break) or an unpaired surrogate."""
+    found = _NOT_TEXT.search(text)
+    if found is None:
+        return
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        raise ValueError(
+            _("The text holds an unpaired surrogate (U+%(code)04X), which is not text.")
+            % {"code": code}
+        )
+    raise ValueError(_("The text holds a control character (U+%(code)04X).") % {"code": code})
+
+
+def printable(text: str) -> str:
+    """The text with what check_text() refuses replaced by U+FFFD, so that it can be shown
+    and stored (an error message that quotes a cell, the cells of a row in error)."""
+    return _NOT_TEXT.sub("\ufffd", text)
+
+
 def cell_text(value) -> str:
     """The text of a cell as typed: whole numbers without ".0", nothing as ""."""
     if value is None:
@@ -43,9 +70,7 @@ class TextWidget(Widget):
         if isinstance(value, list | dict):
             raise ValueError(_("A text is expected here, not a list."))
         text = cell_text(value)
-        if "\x00" in text:
-            # PostgreSQL cannot store it, and no spreadsheet means it.
-            raise ValueError(_("The text contains a NUL character."))
+        check_text(text)
         return text
 
     def render(self, value, obj=None, **kwargs):
