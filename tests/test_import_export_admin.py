@@ -231,6 +231,27 @@ def test_export_as_xlsx_json_or_csv_for_russian_excel(
     assert response.content.startswith(magic)
 
 
+@pytest.mark.parametrize("file_format", [CSV, EXCEL_CSV, XLSX, JSON])
+def test_an_export_never_fails_on_characters_stored_before_imports_refused_them(
+    editor_client, make_person, file_format
+):
+    from django.db import connection
+
+    # PostgreSQL never stored NUL; SQLite did, before imports refused control characters.
+    nul = "\x00" if connection.vendor == "sqlite" else ""
+    make_person(slug="bell", name_ru=f"Звонок\x07{nul}Эскейп\x1b")
+
+    response = editor_client.post("/admin/awards/person/export/", {"format": file_format})
+
+    assert response.status_code == 200
+    if file_format == XLSX:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0]
+        names = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+        assert any(name.startswith("Звонок\ufffd") for name in names)
+
+
 def test_an_xlsx_file_is_imported_through_the_admin(no_records, editor_client, citation):
     workbook = Workbook()
     workbook.active.append(["slug", "name_ru", "citations"])

@@ -459,8 +459,17 @@ def write_xlsx(
             yield chunk
 
 
+# What XML 1.0, so a workbook, cannot hold: control characters but tab and line breaks,
+# and unpaired surrogates. Imports refuse them now; a record stored earlier may hold one,
+# and its export must not fail on it (openpyxl raises IllegalCharacterError).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _xlsx_cells(row: list) -> list:
-    return [escape_formula(cell) if isinstance(cell, str) else cell for cell in row]
+    return [
+        _NOT_IN_XML.sub("\ufffd", escape_formula(cell)) if isinstance(cell, str) else cell
+        for cell in row
+    ]
 
 
 def write_json(headers: list[str], rows: Iterable[list]) -> Iterator[bytes]:
