@@ -122,6 +122,24 @@ def test_changes_are_attributed_to_the_user_given(no_records, tmp_path, editor, 
     assert models.ImportLog.objects.get().user == editor
 
 
+@pytest.mark.parametrize("role", ["editor", "chief_editor"])
+def test_a_user_named_on_the_command_line_imports_with_their_role(
+    no_records, tmp_path, make_citation, request, role
+):
+    make_citation(slug="c1")
+    user = request.getfixturevalue(role)
+    path = tmp_path / "people.csv"
+    path.write_text("slug,name_ru,citations,published\na,А,c1,1\n", encoding="utf-8")
+
+    if role == "editor":
+        with pytest.raises(CommandError):
+            call_command("import_records", "person", str(path), "--user", user.username)
+        assert not models.Person.objects.exists()
+    else:
+        call_command("import_records", "person", str(path), "--user", user.username)
+        assert models.Person.objects.get().published
+
+
 def test_an_unknown_model_is_refused(db):
     with pytest.raises(CommandError):
         run("export_records", "spaceship")

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from awards.exchange.files import FORMATS
 from awards.exchange.importer import Progress, import_file
 from awards.exchange.resources import RESOURCES, resource_for
+from awards.roles import may_publish
 
 BAR_WIDTH = 30
 STAGE_NAMES = {
@@ -62,7 +63,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--encoding", help="Default: detected (UTF-8 or Windows-1251).")
         parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
-        parser.add_argument("--user", help="The username the history records the changes by.")
+        parser.add_argument(
+            "--user",
+            help="The user the changes are made as: the history names them, their role applies.",
+        )
 
     def handle(self, *args, model, file, file_format, encoding, dry_run, user, **options):
         path = Path(file)
@@ -85,6 +89,9 @@ class Command(BaseCommand):
             encoding=encoding,
             user=editor,
             dry_run=dry_run,
+            # The command line is the operator's; a named user imports with that user's role.
+            may_change_published=editor is None
+            or may_publish(editor, resource_for(model)._meta.model),
             progress=bar,
         )
         if bar is not None:

@@ -13,7 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from awards.exchange.files import FORMATS, format_from_name
 from awards.exchange.jobs import start_import_job
 from awards.exchange.registry import import_registry
+from awards.models import Conferment
 from awards.models.imports import REGISTRY_LIST
+from awards.roles import may_publish
 
 
 class Command(BaseCommand):
@@ -27,7 +29,10 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=FORMATS, dest="file_format")
         parser.add_argument("--encoding", help="Default: detected (UTF-8 or Windows-1251).")
         parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
-        parser.add_argument("--user", help="The username the history records the changes by.")
+        parser.add_argument(
+            "--user",
+            help="The user the changes are made as: the history names them, their role applies.",
+        )
         parser.add_argument(
             "--background",
             action="store_true",
@@ -66,6 +71,8 @@ class Command(BaseCommand):
             encoding=encoding,
             user=editor,
             dry_run=dry_run,
+            # The command line is the operator's; a named user imports with that user's role.
+            may_change_published=editor is None or may_publish(editor, Conferment),
         )
         for line in report.error_lines():
             self.stderr.write(line)
