@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/hostile_files.py
 
 # gunicorn with production settings under load, a killed worker, a lost database (~2 min,
 # 127.0.0.1 only; needs the local PostgreSQL, creates the database heroes_soak).

@@ -210,11 +210,12 @@ def _bounded(rows: Iterable[Sequence], *, limits: Limits) -> Iterator[Sequence]:
     """The rows of a CSV file, refused at the first that goes over the limits."""
     filled_rows = cells = 0
     for number, row in enumerate(rows, 1):
-        for column, cell in enumerate(row, 1):
-            if len(cell) > limits.cell_chars:
-                raise refusals.cell_too_long(limits, where=in_sheet(row=number, column=column))
-            if column > limits.columns and is_filled(cell):
-                raise refusals.too_many_columns(limits, where=in_sheet(row=number, column=column))
+        if max(map(len, row), default=0) > limits.cell_chars:
+            column = next(at for at, cell in enumerate(row, 1) if len(cell) > limits.cell_chars)
+            raise refusals.cell_too_long(limits, where=in_sheet(row=number, column=column))
+        beyond = enumerate(row[limits.columns :], limits.columns + 1)
+        if column := next((at for at, cell in beyond if is_filled(cell)), None):
+            raise refusals.too_many_columns(limits, where=in_sheet(row=number, column=column))
         cells += len(row)
         if cells > limits.cells:
             raise refusals.too_many_cells(
