@@ -12,5 +12,7 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heroes_site.settings")
+# Before the settings load: this process serves requests, under their database time limits.
+os.environ.setdefault("DJANGO_SERVES_REQUESTS", "1")
 
 application = get_asgi_application()

@@ -2,13 +2,16 @@
 
 DJANGO_DEBUG, DJANGO_SECRET_KEY (required unless debugging), DJANGO_ALLOWED_HOSTS,
 DATABASE_URL (default: SQLite file in the project root), DATABASE_CONN_MAX_AGE,
-DATABASE_CONNECT_TIMEOUT, IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
+DATABASE_CONNECT_TIMEOUT, DATABASE_BUSY_TIMEOUT, DATABASE_STATEMENT_TIMEOUT,
+DATABASE_COMMAND_TIMEOUT, DJANGO_SERVES_REQUESTS (set by heroes_site.wsgi),
+IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
 IMPORT_JOB_STALE_SECONDS, REDIS_URL, LOGIN_FAILURE_LIMIT,
 LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT, REDIS_URL, DJANGO_CACHE_DIR, PUBLIC_PAGES_MAX_AGE.
 """
 
 import hashlib
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,6 +29,17 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_seconds(name: str, default: float) -> float:
+    value = os.environ.get(name) or str(default)
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds < float("inf"):
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above 0, not {value!r}.")
+    return seconds
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -122,11 +136,66 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+
+# Time limits of the database, in seconds. A request has gunicorn's 30 s in all: a statement
+# waits at most DATABASE_BUSY_TIMEOUT for another write to finish (SQLite's busy timeout,
+# PostgreSQL's lock_timeout) and runs at most DATABASE_STATEMENT_TIMEOUT on PostgreSQL, which
+# also ends a transaction left idle that long; a server that stops answering is given up
+# five seconds after that (heroes_site.postgresql). Past a limit the request gets the 503
+# page, which says when the database was busy. Requests are served where heroes_site.wsgi
+# (gunicorn) or runserver runs. Everything else — the background worker, the management
+# commands, the tests — does long work no browser waits for (imports of 200,000 rows,
+# migrations, restores), and may wait for another such job: DATABASE_COMMAND_TIMEOUT bounds
+# each of its statements and waits instead.
+SERVES_REQUESTS = env_bool("DJANGO_SERVES_REQUESTS") or sys.argv[1:2] == ["runserver"]
+_request_limits = (
+    env_seconds("DATABASE_BUSY_TIMEOUT", 20),
+    env_seconds("DATABASE_STATEMENT_TIMEOUT", 20),
+)
+_command_limit = env_seconds("DATABASE_COMMAND_TIMEOUT", 600)
+DATABASE_BUSY_TIMEOUT, DATABASE_STATEMENT_TIMEOUT = (
+    _request_limits if SERVES_REQUESTS else (_command_limit, _command_limit)
+)
+
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _options.update(
+        # A deferred transaction that has read cannot wait for the write lock when another
+        # writer holds it: SQLite answers "database is locked" at once. Taken at BEGIN, the
+        # lock is waited for (up to the busy timeout), so of two editors saving at once one
+        # saves and the other reads the new version and gets the conflict form.
+        transaction_mode="IMMEDIATE",
+        timeout=DATABASE_BUSY_TIMEOUT,
+        # Readers read beside the writer instead of waiting for it (kept in the file).
+        init_command="PRAGMA journal_mode=WAL",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "heroes_site.postgresql"
     # A host that accepts the connection and never answers fails the request in seconds
     # (a 503 page) instead of holding the worker until gunicorn kills it.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    _server_limits = {
+        "lock_timeout": DATABASE_BUSY_TIMEOUT,
+        "statement_timeout": DATABASE_STATEMENT_TIMEOUT,
+        "idle_in_transaction_session_timeout": DATABASE_STATEMENT_TIMEOUT,
+    }
+    _options["options"] = " ".join(
+        [
+            _options.get("options", ""),
+            *(f"-c {name}={round(seconds * 1000)}" for name, seconds in _server_limits.items()),
+        ]
+    ).strip()
+    # The server answers by its statement_timeout (lock waits included) when it is there:
+    # waiting five seconds longer means it is not.
+    _options["answer_timeout"] = DATABASE_STATEMENT_TIMEOUT + 5
+    # A connection kept between requests to a host that has gone away (no packet
+    # acknowledged any more) is found dead by the kernel, not by the next request.
+    _options.update(
+        keepalives=1,
+        keepalives_idle=15,
+        keepalives_interval=5,
+        keepalives_count=3,
+        tcp_user_timeout=10_000,
     )
 
 # The cache holds whole public pages (heroes_site.page_cache) under a generation that every

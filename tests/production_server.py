@@ -1,5 +1,6 @@
 """gunicorn with the production settings, on a free local port, for tests and bench/soak.py."""
 
+import http.client
 import os
 import socket
 import subprocess
@@ -7,8 +8,10 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,3 +134,220 @@ def fetch(url: str, *, timeout: float = 10, headers: dict | None = None):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def manage(environment: dict, *arguments: str) -> str:
+    """Run a management command with this environment; its standard output."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+
+
+def prepare_site_database(environment: dict) -> None:
+    """Migrate the environment's database and load the records of fixtures/, as `make setup`."""
+    manage(environment, "migrate", "--noinput", "-v0")
+    manage(environment, "load_records")
+
+
+def create_editor(environment: dict, *, username: str) -> str:
+    """An editor's account in the environment's database; its password."""
+    printed = manage(environment, "create_demo_editor", "--username", username)
+    return printed.rsplit("password:", 1)[1].strip()
+
+
+class _FormFields(HTMLParser):
+    """The fields a browser sends with the form ``form_id``, in document order."""
+
+    def __init__(self, form_id: str):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.fields: list[tuple[str, str]] = []
+        # The open <select>: its name, whether it is multiple, its options and the chosen.
+        self.select: tuple[str, bool, list[str], list[str]] | None = None
+        self.textarea: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag, attributes):
+        attributes = dict(attributes)
+        if tag == "form":
+            self.inside = attributes.get("id") == self.form_id
+        if not self.inside:
+            return
+        if tag == "option" and self.select is not None:
+            value = attributes.get("value", "")
+            self.select[2].append(value)
+            if "selected" in attributes:
+                self.select[3].append(value)
+            return
+        name = attributes.get("name")
+        if not name or "disabled" in attributes:
+            return
+        if tag == "input":
+            kind = (attributes.get("type") or "text").lower()
+            if kind in {"submit", "button", "image", "reset", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attributes:
+                return
+            default = "on" if kind in {"checkbox", "radio"} else ""
+            self.fields.append((name, attributes.get("value") or default))
+        elif tag == "select":
+            self.select = (name, "multiple" in attributes, [], [])
+        elif tag == "textarea":
+            self.textarea = (name, [])
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            name, parts = self.textarea
+            # A browser drops the newline that follows <textarea>.
+            self.fields.append((name, "".join(parts).removeprefix("\n")))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            name, multiple, options, chosen = self.select
+            self.fields += [(name, value) for value in chosen or ([] if multiple else options[:1])]
+            self.select = None
+
+
+def form_fields(page: str, *, form_id: str) -> list[tuple[str, str]]:
+    """What a browser would post from the form ``form_id`` of ``page``, untouched."""
+    reader = _FormFields(form_id)
+    reader.feed(page)
+    return reader.fields
+
+
+class AdminSession:
+    """An editor's browser, reduced to what the admin needs: cookies, CSRF, forms.
+
+    Requests say they came over HTTPS (X-Forwarded-Proto), as the production settings
+    expect behind a proxy, so the secure cookies are kept and sent back as a browser would.
+    """
+
+    def __init__(self, base: str, *, timeout: float = 40):
+        self.base = base
+        self.origin = "https://" + base.split("://", 1)[1]
+        self.timeout = timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, fields=None) -> tuple[int, dict, str]:
+        """(status, headers, body) of one request; redirects are not followed."""
+        host, port = self.base.split("://", 1)[1].split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=self.timeout)
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items()),
+            "Accept-Language": "ru",
+        }
+        body = None
+        if fields is not None:
+            body = urllib.parse.urlencode(fields)
+            headers |= {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": self.origin,
+                "Referer": self.origin + path,
+            }
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name] = rest.split(";", 1)[0]
+            return response.status, dict(response.getheaders()), response.read().decode()
+        finally:
+            connection.close()
+
+    def log_in(self, *, username: str, password: str) -> None:
+        status, _, page = self.request("GET", "/admin/login/")
+        assert status == 200, page[:500]
+        fields = form_fields(page, form_id="login-form")
+        fields += [("username", username), ("password", password)]
+        status, _, page = self.request("POST", "/admin/login/", fields)
+        assert status == 302, page[:1000]
+
+    def change_form(self, path: str, *, form_id: str) -> list[tuple[str, str]]:
+        """The fields of a record's change form, as a browser would post them unchanged."""
+        status, _, page = self.request("GET", path)
+        assert status == 200, page[:500]
+        return form_fields(page, form_id=form_id)
+
+
+@contextmanager
+def served_database(folder: Path):
+    """A database for a server of its own, on the tests' engine: yield its DATABASE_URL.
+
+    A SQLite file in ``folder`` or, when the tests run on PostgreSQL (DATABASE_URL), a
+    throwaway database beside theirs, dropped afterwards. Empty: prepare_site_database().
+    """
+    tests_url = os.environ.get("DATABASE_URL") or ""
+    if not tests_url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{folder / 'site.sqlite3'}"
+        return
+    import psycopg
+
+    address = urllib.parse.urlsplit(tests_url)
+    name = f"test_{address.path.lstrip('/')}_served"
+    maintenance = address._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield address._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class SilenceableRelay:
+    """A TCP relay to a database server that can fall silent: after ``fall_silent()`` it
+    forwards nothing more, either way, while every connection stays open and its packets
+    acknowledged (what a hung host or a stalled proxy does); new connections are accepted
+    and never answered."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.silent = threading.Event()
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def fall_silent(self) -> None:
+        self.silent.set()
+
+    def close(self) -> None:
+        self.listener.close()
+        for end in self.sockets:
+            end.close()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.sockets.append(client)
+            if self.silent.is_set():
+                continue
+            upstream = socket.create_connection(self.target)
+            self.sockets.append(upstream)
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source, sink):
+        try:
+            while data := source.recv(65536):
+                if not self.silent.is_set():
+                    sink.sendall(data)
+        except OSError:
+            pass

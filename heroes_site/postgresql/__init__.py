@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, whose connections give up on a server that stops answering."""
