@@ -27,6 +27,7 @@ from awards.exchange.registry import import_registry
 from awards.exchange.resources import PersonResource
 from awards.exchange.workbooks import read_rows
 from bench.hostile_files import (
+    MAIN,
     SHEET_END,
     SHEET_START,
     Repeated,
@@ -237,6 +238,22 @@ def test_a_cell_longer_than_the_limit_is_refused_with_its_row_and_column(db, set
     report = import_file(resource=PersonResource(), data=data, file_name="long.xlsx")
 
     assert report.errors[0].message == "Ячейка (строка 3, столбец B) длиннее 1000 символов."
+
+
+def test_the_runs_of_a_text_count_together_against_the_cell_limit(db, settings):
+    settings.IMPORT_MAX_CELL_CHARS = 1000
+    runs = "".join(f"<r><t>{'ж' * 300}</t></r>" for _ in range(4))
+    inline = workbook(sheet=sheet_of(f'<row><c t="inlineStr"><is>{runs}</is></c></row>'))
+    shared = workbook(
+        sheet=sheet_of('<row><c t="s"><v>0</v></c></row>'),
+        strings=f'<sst xmlns="{MAIN}"><si>{runs}</si></sst>'.encode(),
+    )
+
+    in_cell = import_file(resource=PersonResource(), data=inline, file_name="i.xlsx")
+    in_table = import_file(resource=PersonResource(), data=shared, file_name="s.xlsx")
+
+    assert in_cell.errors[0].message == "Ячейка (строка 3, столбец A) длиннее 1000 символов."
+    assert in_table.errors[0].message == "В файле есть текст длиннее 1000 символов."
 
 
 def test_a_filled_row_numbered_past_the_row_limit_is_refused_without_the_rows_before(db, settings):

@@ -138,7 +138,8 @@ class Styles(Handler):
 
 class Texts(Handler):
     """The text of ``<t>`` elements directly in a string or in its rich-text runs (not
-    in its phonetic runs), kept no longer than a cell may be."""
+    in its phonetic runs), kept no longer than a cell may be: all the runs of one string
+    or cell (from begin() on) together."""
 
     def __init__(self, limits: Limits):
         self.limits = limits
@@ -146,8 +147,11 @@ class Texts(Handler):
         self.length = 0
         self.in_phonetic = False
 
+    def begin(self) -> None:
+        self.length = 0
+
     def collect(self) -> None:
-        self.parts, self.length = [], 0
+        self.parts = []
 
     def text(self, data):
         if self.parts is not None:
@@ -176,6 +180,7 @@ class SharedStrings(Texts):
             if len(self.strings) >= self.limits.cells:
                 raise refusals.too_many_shared_strings(self.limits)
             self.string = []
+            self.begin()
         elif name == TEXT and self.string is not None and not self.in_phonetic:
             self.collect()
         elif name == PHONETIC:
@@ -241,6 +246,7 @@ class Sheet(Texts):
             self.kind = attributes.get("t", "n")
             self.style = attributes.get("s")
             self.value = self.inline = None
+            self.begin()
         elif name == VALUE:
             if self.value is None and self.kind != "inlineStr":
                 self.collect()
