@@ -45,6 +45,10 @@ ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 def read_rows(data: bytes, *, limits: Limits) -> list[list]:
     """The rows of the workbook's first worksheet, numbered as the sheet numbers them
     (rows[0] is row 1), each as long as its last filled cell."""
+    # A sheet of more row elements than rows allowed is refused by their count, quick on
+    # its bytes, before a shared string is read (the rows below count the filled ones).
+    if count_rows(data, up_to=limits.rows + 1, limits=limits) > limits.rows + 1:
+        raise refusals.too_many_rows(limits)
     workbook = Workbook(data, limits=limits)
     sheet, strings_part, styles_part = workbook.parts()
     strings = workbook.parse(strings_part, SharedStrings(limits)).strings if strings_part else []
@@ -72,9 +76,10 @@ def count_rows(data: bytes, *, up_to: int, limits: Limits) -> int:
     count, tail = 0, b""
     for chunk in workbook.chunks(sheet):
         text = tail + chunk
-        # A tag cut by the chunk's end is counted with the next chunk.
-        cut = max(len(text) - 16, 0)
-        count += len(ROW_TAG.findall(text, 0, cut))
+        # A tag that starts in the last bytes, maybe cut by the chunk's end, is counted
+        # with the next chunk.
+        cut = max(len(text) - 64, 0)
+        count += sum(1 for tag in ROW_TAG.finditer(text) if tag.start() < cut)
         tail = text[cut:]
         if count > up_to:
             return up_to + 1
