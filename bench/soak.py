@@ -7,6 +7,10 @@ pages. Reported for each phase: requests/s, p50/p99 latency, non-2xx answers and
 
 Goals: no non-2xx at steady load; a killed worker loses at most its in-flight request;
 with the database gone the first 503 comes within 5 s, and pages come back by themselves.
+Then, on a SQLite file: editors saving the same and different records at once, counted as
+saves, conflict forms and 503s (goal: no 503).
+Last, a worker killed during a background import: its job shown failed within the stale time,
+nothing written, imported after "check again" by a new worker; no job lost.
 """
 
 import argparse
@@ -29,8 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The production-server helpers are the tests' (tests/production_server.py): one place.
 sys.path.insert(0, str(ROOT / "tests"))
 from production_server import (  # noqa: E402
+    AdminSession,
     collect_static,
+    create_editor,
+    form_fields,
     gunicorn,
+    manage,
+    prepare_site_database,
     production_environment,
 )
 
@@ -184,6 +193,200 @@ def prepare_database(url: str, name: str) -> None:
         admin.execute(f'CREATE DATABASE "{name}"')
 
 
+def concurrent_saves(
+    *, folder: Path, static_root: Path, workers: int, seconds: float, log_path: Path
+) -> PhaseReport:
+    """Editors saving at once through gunicorn on a SQLite file for `seconds`: three on the
+    same title, three on a medal each (SQLite has one writer for the whole file). Each
+    editor opens the change form and saves it, again and again; a save is a redirect, a
+    conflict the form again with the other editor's changes. Goal: 503s: 0."""
+    environment = production_environment(
+        static_root=static_root,
+        database_url=f"sqlite:///{folder / 'saves.sqlite3'}",
+        DJANGO_CACHE_DIR=str(folder / "saves-cache"),
+    )
+    prepare_site_database(environment)
+    targets = manage(
+        environment,
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from awards.models import Medal, Title\n"
+        "print('title', Title.objects.get(slug='hero-of-labour').pk)\n"
+        "for pk in Medal.objects.order_by('pk').values_list('pk', flat=True)[:3]:\n"
+        "    print('medal', pk)\n",
+    ).split("\n")
+    targets = [line.split() for line in targets if line.strip()]
+    targets = [targets[0]] * 3 + targets[1:]
+    editors = [f"soak-editor-{number}" for number in range(len(targets))]
+    passwords = {name: create_editor(environment, username=name) for name in editors}
+    outcomes: list[Outcome] = []
+    kinds: list[str] = []  # one a save: saves, conflicts, 503s or other
+
+    def edit(name: str, model: str, pk: str, base: str, deadline: float):
+        session = AdminSession(base)
+        session.log_in(username=name, password=passwords[name])
+        path = f"/admin/awards/{model}/{pk}/change/"
+        number = 0
+        while time.monotonic() < deadline:
+            number += 1
+            started = time.monotonic()
+            try:
+                status, _, page = session.request("GET", path)
+                if status == 200:
+                    form = form_fields(page, form_id=f"{model}_form")
+                    form = [(field, value) for field, value in form if field != "description_ru"]
+                    form += [("description_ru", f"{name}, правка {number}"), ("_save", "Сохранить")]
+                    started = time.monotonic()
+                    status, _, page = session.request("POST", path, form)
+            except OSError:
+                status, page = 0, ""
+            outcomes.append(Outcome(started, time.monotonic() - started, status))
+            conflict = status == 200 and 'id="record-conflict"' in page
+            kinds.append(
+                {302: "saves", 503: "503s"}.get(status, "conflicts" if conflict else "other")
+            )
+
+    with (
+        log_path.open("w") as log,
+        gunicorn(environment=environment, workers=workers, log=log) as (base, _),
+    ):
+        deadline = time.monotonic() + seconds
+        threads = [
+            threading.Thread(target=edit, args=(name, model, pk, base, deadline))
+            for name, (model, pk) in zip(editors, targets, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    counts = {kind: kinds.count(kind) for kind in ("saves", "conflicts", "503s", "other")}
+    phase = report("editors saving", len(editors), seconds, outcomes, **counts)
+    phase.non_2xx = counts["503s"] + counts["other"]
+    return phase
+
+
+# A worker killed during a background import ---------------------------------------------
+
+JOB_ROWS = 20_000
+JOBS_QUEUED_BEHIND = 3
+# The stale time of this phase: how long a killed worker's job may still look running.
+JOB_STALE_SECONDS = 10
+IMPORTER = "soak-importer"
+CHECKING, CHECKED, WRITING = "проверяется", "проверен, ждёт подтверждения", "записывается"
+FAILED, IMPORTED = "сбой, ничего не изменилось", "импортировано"
+
+
+def kill_worker_during_import(
+    *, environment: dict, database_url: str, folder: Path, log_path: Path
+) -> PhaseReport:
+    """A registry list of JOB_ROWS rows imported in the background, JOBS_QUEUED_BEHIND
+    small lists queued behind it, its worker killed (-9) in the middle of the check and
+    again in the middle of the write's transaction, a new worker started each time.
+    Noted: seconds from each kill until the job's page shows it failed (the stale time is
+    JOB_STALE_SECONDS), conferments the killed write left (goal: 0), whether the job was
+    imported after "check again", and jobs lost (goal: 0). The requests counted are the
+    editor's loads of the job pages."""
+    import psycopg
+    from job_pages import counts
+    from registry import synthetic_csv
+    from task_workers import db_worker, wait_until
+
+    environment = {
+        **environment,
+        "IMPORT_JOB_STALE_SECONDS": str(JOB_STALE_SECONDS),
+        "IMPORT_FILES_ROOT": str(folder / "imports"),
+    }
+    printed = manage(environment, "create_demo_editor", "--chief", "--username", IMPORTER)
+    password = printed.rsplit("password:", 1)[1].strip()
+    outcomes: list[Outcome] = []
+    notes = {}
+
+    def queue(name: str, rows: int, seed: int) -> int:
+        path = folder / name
+        path.write_bytes(synthetic_csv(rows, seed=seed))
+        printed = manage(
+            environment, "import_registry", str(path), "--background", "--user", IMPORTER
+        )
+        return int(printed.split("Queued background import ", 1)[1].split(":", 1)[0])
+
+    def page(job: int) -> tuple[str, dict]:
+        started = time.monotonic()
+        status, _, body = browser.request("GET", f"/admin/awards/importjob/{job}/change/")
+        outcomes.append(Outcome(started, time.monotonic() - started, status))
+        shown = body.split('<dd class="import-job-status">', 1)[-1].split("<", 1)[0]
+        return shown, counts(body)
+
+    def shown(job: int, status: str, *, seconds: float = 900):
+        return wait_until(lambda: page(job)[0] == status, seconds=seconds, what=status)
+
+    def post(job: int, action: str) -> None:
+        token = [("csrfmiddlewaretoken", browser.cookies["csrftoken"])]
+        status = browser.request("POST", f"/admin/awards/importjob/{job}/{action}/", token)[0]
+        assert status == 302, (action, status)
+
+    def write_under_way() -> bool:
+        # People inserted, not committed: the write's transaction holds its lock on their table.
+        return bool(
+            direct.execute(
+                "SELECT 1 FROM pg_locks JOIN pg_class ON pg_class.oid = pg_locks.relation "
+                "WHERE relname = 'awards_person' AND mode = 'RowExclusiveLock' "
+                "AND pid <> pg_backend_pid()"
+            ).fetchone()
+        )
+
+    def failed_after_kill(worker, job: int) -> float:
+        worker.kill()
+        worker.wait()
+        killed = time.monotonic()
+        shown(job, FAILED)
+        return round(time.monotonic() - killed, 2)
+
+    started = time.monotonic()
+    with (
+        psycopg.connect(database_url, autocommit=True) as direct,
+        log_path.open("w") as log,
+        gunicorn(environment=environment, log=log) as (base, _),
+    ):
+        browser = AdminSession(base)
+        browser.log_in(username=IMPORTER, password=password)
+        big = queue("soak-list.csv", JOB_ROWS, seed=7)
+        behind = [queue(f"soak-behind-{n}.csv", 50, seed=20 + n) for n in range(JOBS_QUEUED_BEHIND)]
+
+        with db_worker(environment, log=log) as worker:
+            wait_until(
+                lambda: (job := page(big))[0] == CHECKING and int(job[1]["Строк прочитано"]),
+                seconds=900,
+                what="the check to be under way",
+            )
+            notes["rows_read_at_kill"] = int(page(big)[1]["Строк прочитано"])
+            notes["failed_after_kill_in_check_s"] = failed_after_kill(worker, big)
+        post(big, "check-again")
+        with db_worker(environment, log=log) as worker:
+            for job in (*behind, big):
+                shown(job, CHECKED)
+            post(big, "confirm")
+            wait_until(write_under_way, seconds=900, what="the write's transaction")
+            notes["failed_after_kill_in_write_s"] = failed_after_kill(worker, big)
+        notes["conferments_left_by_killed_write"] = direct.execute(
+            "SELECT count(*) FROM awards_conferment JOIN awards_person "
+            "ON awards_person.id = awards_conferment.person_id "
+            "WHERE awards_person.surname_ru LIKE 'Синтетов-%'"
+        ).fetchone()[0]
+        post(big, "check-again")
+        with db_worker(environment, log=log):
+            shown(big, CHECKED)
+            post(big, "confirm")
+            shown(big, IMPORTED)
+        notes["imported_after_check_again"] = page(big)[1]["Записей записано"]
+        notes["jobs_lost"] = sum(page(job)[0] != CHECKED for job in behind) + (
+            page(big)[0] != IMPORTED
+        )
+    seconds = time.monotonic() - started
+    return report("import killed", 1, round(seconds, 1), outcomes, **notes)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
@@ -290,6 +493,23 @@ def main():
                     ),
                 )
             )
+        saves = concurrent_saves(
+            folder=Path(temporary),
+            static_root=static_root,
+            workers=options.workers,
+            seconds=options.seconds,
+            log_path=options.output.with_name("soak-saves.log"),
+        )
+        reports.append(saves)
+
+        reports.append(
+            kill_worker_during_import(
+                environment=environment,
+                database_url=direct_url,
+                folder=Path(temporary),
+                log_path=options.output.with_name("soak-jobs.log"),
+            )
+        )
 
     print(
         f"{'phase':<15}{'conns':>6}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
