@@ -7,7 +7,6 @@ import io
 import os
 import re
 import signal
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from tests.production_server import (
     manage,
     prepare_site_database,
     production_environment,
+    served_database,
 )
 from tests.task_workers import db_worker, held, open_when_read, wait_until
 
@@ -193,15 +193,15 @@ CHECKED = "проверен, ждёт подтверждения"
 
 
 class LiveSite:
-    """The site in processes of its own (gunicorn with the production settings, on a file
-    SQLite database, with its cache and stored files), seen by an editor's browser."""
+    """The site in processes of its own (gunicorn with the production settings, on a
+    database of its own on the tests' engine, with its cache and stored files), seen by
+    an editor's browser."""
 
-    def __init__(self, root: Path, static_root: Path):
+    def __init__(self, root: Path, *, static_root: Path, database_url: str):
         self.files = root / "files"
-        self.database = root / "site.sqlite3"
         self.environment = production_environment(
             static_root=static_root,
-            database_url=f"sqlite:///{self.database}",
+            database_url=database_url,
             DJANGO_CACHE_DIR=str(root / "cache"),
             IMPORT_FILES_ROOT=str(self.files),
             IMPORT_JOB_STALE_SECONDS=str(STALE_SECONDS),
@@ -221,6 +221,19 @@ class LiveSite:
             self.environment, "import_registry", str(path), "--background", "--user", EDITOR
         )
         return int(re.search(r"Queued background import (\d+)", printed).group(1))
+
+    def job_row(self, job_id: int) -> list[str]:
+        """The job's status and failure as the database holds them, no page asked."""
+        printed = manage(
+            self.environment,
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            f"from awards.models import ImportJob; job = ImportJob.objects.get(pk={job_id}); "
+            "print(job.status, job.failure)",
+        )
+        return printed.split()
 
     def stored_file(self, name: str) -> Path:
         (path,) = self.files.glob(f"*/*/{name}")
@@ -269,11 +282,12 @@ def status_of(page: str) -> str:
 def live_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("workers")
     collect_static(static_root=root / "static")
-    site = LiveSite(root, root / "static")
-    with gunicorn(environment=site.environment) as (base, _):
-        site.browser = AdminSession(base)
-        site.browser.log_in(username=EDITOR, password=site.password)
-        yield site
+    with served_database(root) as database_url:
+        site = LiveSite(root, static_root=root / "static", database_url=database_url)
+        with gunicorn(environment=site.environment) as (base, _):
+            site.browser = AdminSession(base)
+            site.browser.log_in(username=EDITOR, password=site.password)
+            yield site
 
 
 def test_a_killed_worker_leaves_its_job_failed_and_a_new_worker_checks_and_imports_it(
@@ -315,11 +329,7 @@ def test_a_worker_stopped_by_signals_marks_its_job_failed_as_it_stops(live_site,
         worker.wait(timeout=120)
 
     # Marked by the task itself, before any page looked.
-    with sqlite3.connect(live_site.database) as database:
-        row = database.execute(
-            "SELECT status, failure FROM awards_importjob WHERE id = ?", [job]
-        ).fetchone()
-    assert row == ("failed", "stopped")
+    assert live_site.job_row(job) == ["failed", "stopped"]
     page = live_site.job_page(job)
     assert STOPPED in page and CHECK_AGAIN in page
 
