@@ -10,10 +10,10 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from awards import record_writes, registry_counts, roles, sqlite_like
+        from awards.core import sqlite_like
+        from awards.records import roles, writes
 
         post_migrate.connect(roles.set_roles_after_migrate, sender=self)
 
         sqlite_like.connect()
-        record_writes.connect()
-        registry_counts.connect()
+        writes.connect()

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate, PartialDateError
+from awards.core.dates import PartialDate, PartialDateError
 
 
 class PartialDateWidget(forms.MultiWidget):

@@ -7,7 +7,7 @@ tables keep both language versions (django-simple-history's advice for modeltran
 from modeltranslation.translator import TranslationOptions, register
 
 from awards import models
-from awards.revisions import track_history
+from awards.records.revisions import track_history
 
 
 class RussianRequired(TranslationOptions):

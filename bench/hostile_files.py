@@ -303,7 +303,7 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        from awards.seed import fixture_paths, load_fixture_records
+        from awards.records.seed import fixture_paths, load_fixture_records
 
         # The baselines' lists name the fixtures' title and passages.
         load_fixture_records(paths=fixture_paths())

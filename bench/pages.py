@@ -196,7 +196,7 @@ def measure_pages(options) -> dict:
 
 
 def _generated_events(count: int, *, seed: int = 11):
-    from awards.dates import PartialDate
+    from awards.core.dates import PartialDate
     from awards.models import Event
 
     chooser = random.Random(seed)
@@ -228,10 +228,10 @@ def search_process(database_url: str, records: int, repeat: int) -> dict:
     settings.DEBUG = False  # no query log
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_records", verbosity=0)
-    from awards.bulk import chunks
+    from awards.core.bulk import chunks
     from awards.models import Event
-    from awards.record_writes import records_written_in_bulk
-    from awards.search import search_records
+    from awards.records.writes import records_written_in_bulk
+    from awards.search.queries import search_records
 
     started = time.perf_counter()
     for batch in chunks(_generated_events(records)):

@@ -149,7 +149,7 @@ def setup_django(database_url: str, *, load_fixtures: bool = True) -> None:
 
     call_command("migrate", verbosity=0)
     if load_fixtures:
-        from awards.seed import fixture_paths, load_fixture_records
+        from awards.records.seed import fixture_paths, load_fixture_records
 
         load_fixture_records(paths=fixture_paths())
 

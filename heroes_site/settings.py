@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Inside LocaleMiddleware (the page's language is known), outside everything a cached
     # page need not run again.
-    "heroes_site.page_cache.PublicPageCacheMiddleware",
+    "awards.site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,7 +198,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         tcp_user_timeout=10_000,
     )
 
-# The cache holds whole public pages (heroes_site.page_cache) under a generation that every
+# The cache holds whole public pages (awards.site.page_cache) under a generation that every
 # committed write replaces. Without REDIS_URL: files in DJANGO_CACHE_DIR, shared by the
 # worker processes of one machine; with it: Redis, shared by several app servers. The key
 # prefix names the database, so sites on different databases never share a page.

@@ -4,8 +4,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
-from awards.sitemaps import sitemaps
-from awards.views import robots_txt
+from awards.site.sitemaps import sitemaps
+from awards.site.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -15,6 +15,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("awards.urls")),
+    path("", include("awards.site.urls")),
     prefix_default_language=False,
 )

@@ -14,9 +14,9 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from awards import models
-from awards.dates import PartialDate
-from awards.seed import fixture_paths, load_fixture_records
-from heroes_site.page_cache import invalidate_public_pages
+from awards.core.content_generation import invalidate_public_pages
+from awards.core.dates import PartialDate
+from awards.records.seed import fixture_paths, load_fixture_records
 
 _numbers = itertools.count(1)
 
@@ -252,7 +252,7 @@ def background(settings, tmp_path):
 def editor(db):
     from django.contrib.auth import get_user_model
 
-    from awards.editors import reset_demo_editor
+    from awards.records.editors import reset_demo_editor
 
     username, _ = reset_demo_editor(username="test-editor")
     return get_user_model().objects.get(username=username)
@@ -268,7 +268,7 @@ def editor_client(client, editor):
 def chief_editor(db):
     from django.contrib.auth import get_user_model
 
-    from awards.editors import reset_demo_editor
+    from awards.records.editors import reset_demo_editor
 
     username, _ = reset_demo_editor(username="test-chief-editor", chief=True)
     return get_user_model().objects.get(username=username)

@@ -3,8 +3,8 @@
 import itertools
 
 from awards import models
-from awards.dates import PartialDate
-from awards.registry import renumber
+from awards.core.dates import PartialDate
+from awards.registry.numbering import renumber
 
 _numbers = itertools.count(1)
 
@@ -77,13 +77,13 @@ def _insert_generated(model, count: int, expressions: dict[str, str], params: li
 def fill_registry_in_sql(*, once: int, twice: int) -> None:
     """A registry of ``once + 2 * twice`` published conferments of the Hero of Socialist
     Labour, generated in SQL: ``once`` people honoured once and ``twice`` twice, dated over
-    1939–1990, numbered and counted as awards.registry keeps them; the chart's counts kept.
+    1939–1990, numbered and counted as awards.registry.checks keeps them; the chart's counts kept.
     For tests of what pages cost at the scale of the real lists; rolled back with the test.
     """
     from django.db.models import Max
 
-    from awards.bulk import analyze
-    from awards.registry_counts import recount
+    from awards.core.bulk import analyze
+    from awards.registry.counts import recount
 
     people = once + twice
     first = (models.Person.objects.aggregate(top=Max("pk"))["top"] or 0) + 1

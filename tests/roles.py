@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group
 
-from awards.editors import ensure_role_group
-from awards.roles import CHIEF_EDITORS
+from awards.records.editors import ensure_role_group
+from awards.records.roles import CHIEF_EDITORS
 
 
 def chief_editors_group() -> Group:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 
 pytestmark = pytest.mark.django_db
 

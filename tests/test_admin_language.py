@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from test_admin import admin_url, form_data, page_text
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 
 
 def pick_citation(client, term):

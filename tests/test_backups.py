@@ -11,7 +11,7 @@ from roles import chief_editors_group
 from test_admin import admin_url, change_form_data
 
 from awards import models
-from awards.backups import backup_models
+from awards.records.backups import backup_models
 
 pytestmark = pytest.mark.django_db
 

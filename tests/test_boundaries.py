@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from tests.html_facts import unsourced_facts
 from tests.test_admin import admin_url, change_form_data, form_data, page_text
 

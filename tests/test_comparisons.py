@@ -2,8 +2,8 @@
 
 import pytest
 
-from awards.comparisons import Verdict, compare_dates, compare_titles
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
+from awards.history.comparisons import Verdict, compare_dates, compare_titles
 from awards.models import Provision, Title
 
 

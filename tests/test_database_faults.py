@@ -51,7 +51,7 @@ def test_an_editors_save_on_a_read_only_database_says_it_was_not_saved(seeded, e
 
 
 def test_a_login_on_a_read_only_database_gets_the_clear_message(client):
-    from awards.editors import reset_demo_editor
+    from awards.records.editors import reset_demo_editor
 
     username, password = reset_demo_editor(username="read-only-editor")
     with read_only_database():

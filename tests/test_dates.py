@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from awards.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, format_partial_date
+from awards.core.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, format_partial_date
 from awards.fields import PartialDateFormField
 from awards.models import Event
 

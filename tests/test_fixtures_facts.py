@@ -3,7 +3,7 @@
 import pytest
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 
 pytestmark = pytest.mark.django_db
 

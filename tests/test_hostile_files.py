@@ -19,7 +19,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.exchange.files import estimate_rows, write_xlsx
 from awards.exchange.importer import import_file
 from awards.exchange.limits import Limits, is_filled

@@ -9,7 +9,7 @@ from django.db import connection
 from openpyxl import Workbook, load_workbook
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.exchange.exporter import export_records
 from awards.exchange.files import ImportFileError, read_table
 from awards.exchange.importer import import_table

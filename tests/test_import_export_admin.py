@@ -85,7 +85,7 @@ def test_a_second_confirmation_of_the_same_preview_imports_nothing_again(
 
 
 def test_a_preview_shows_what_an_update_changes(no_records, editor_client, make_person, citation):
-    # A draft: an editor's import may change drafts only (awards.roles).
+    # A draft: an editor's import may change drafts only (awards.records.roles).
     make_person(slug="ivanov", name_ru="Иванов", citations=[citation], published=False)
 
     preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов И. И.,c1\n".encode())

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from awards.keyset import encode_cursor
+from awards.core.keyset import encode_cursor
 from tests.registry_builders import confer, hero
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -72,10 +72,10 @@ def test_a_malformed_cursor_gives_the_first_page_never_an_error(
 
 
 def test_a_cursor_the_site_wrote_turns_the_page(client, twice_and_thrice, monkeypatch):
-    monkeypatch.setattr("awards.registry_views.PAGE_SIZE", 2)
+    monkeypatch.setattr("awards.site.registry_views.PAGE_SIZE", 2)
     first = client.get("/registry/?sort=date")
     cursor = re.search(r"after=([\w-]+)", first.content.decode()).group(1)
     second = client.get(f"/registry/?sort=date&after={cursor}")
     assert len(people_on(first)) == len(people_on(second)) == 2
-    monkeypatch.setattr("awards.registry_views.PAGE_SIZE", 4)
+    monkeypatch.setattr("awards.site.registry_views.PAGE_SIZE", 4)
     assert people_on(client.get("/registry/?sort=date")) == people_on(first) + people_on(second)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from roles import chief_editors_group
 
-from awards.editors import reset_demo_editor
+from awards.records.editors import reset_demo_editor
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from production_server import ROOT, collect_static, fetch, gunicorn, production_environment
 
 from awards.models import Citation, ImportJob, ImportLog, Medal, Source, Title
-from awards.seed import fixture_paths, load_fixture_records
+from awards.records.seed import fixture_paths, load_fixture_records
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

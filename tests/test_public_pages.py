@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from awards import timeline
+from awards.site.timeline import wide as timeline
 
 TITLE_URL = "/titles/hero-of-socialist-labour/"
 

@@ -1,5 +1,5 @@
 """One rule for publishing on every write path: an editor's write keeps a record published
-or a draft as it was; only a chief editor sets or clears it (awards.roles)."""
+or a draft as it was; only a chief editor sets or clears it (awards.records.roles)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,7 +7,7 @@ from django.test import Client
 from test_admin import admin_url, change_form_data, page_text
 
 from awards import models
-from awards.editors import reset_demo_editor
+from awards.records.editors import reset_demo_editor
 
 pytestmark = pytest.mark.usefixtures("seeded")
 

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from awards.exchange.registry import import_registry
 from awards.models import Conferment, Decree, ImportLog, Person
-from awards.registry_counts import conferments_per_year
+from awards.registry.counts import conferments_per_year
 from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
 from tests.registry_builders import confer, fill_registry_in_sql, hero
 
@@ -73,7 +73,7 @@ def test_rows_naming_one_person_make_one_person_with_numbered_awards():
 
 
 def test_records_written_in_bulk_read_back_as_saved_and_as_their_history_holds_them():
-    """The import writes its rows without the query compiler (awards.bulk.create_records):
+    """The import writes its rows without the query compiler (awards.core.bulk.create_records):
     each column must hold what a save would, and the history entry what the record holds."""
     with translation.override("ru"):
         report = import_registry(

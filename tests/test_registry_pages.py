@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import translation
 
-from awards import registry_views
-from awards.dates import PartialDate
+from awards.site import registry_views
+from awards.core.dates import PartialDate
 from awards.models import Conferment, Medal
 from tests.registry_builders import confer, hero
 
@@ -216,7 +216,7 @@ def test_a_draft_award_never_makes_anyone_twice_honoured_in_public(
 
 
 def chart_counts() -> list[tuple[int, int]]:
-    from awards.registry_counts import conferments_per_year
+    from awards.registry.counts import conferments_per_year
 
     return [(row.year, row.count) for row in conferments_per_year()]
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from awards import registry
 from awards.models import Conferment, Person
+from awards.registry import checks as registry
 from tests.registry_builders import confer, hero
 
 pytestmark = pytest.mark.usefixtures("seeded")

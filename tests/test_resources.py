@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from awards import models
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.exchange.files import (
     ImportFileError,
     decode_text,

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards import models
-from awards.roles import CHIEF_EDITORS, EDITORS, role_permissions
+from awards.records.roles import CHIEF_EDITORS, EDITORS, role_permissions
 
 PUBLISH = "Опубликовать выбранные записи"
 WITHDRAW = "Вернуть выбранные записи в черновики"

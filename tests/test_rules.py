@@ -5,9 +5,9 @@ memory, without the database: the dates are those the source gives for the Hero 
 Socialist Labour (fixtures/06_titles.json and 09_provisions.json).
 """
 
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
+from awards.history.rules import Boundary, Gap, Status, answers_on, provisions_on, rules_on_date
 from awards.models import Provision, Title
-from awards.rules import Boundary, Gap, Status, answers_on, provisions_on, rules_on_date
 
 HERO_OF_SOCIALIST_LABOUR = Title(
     slug="hero-of-socialist-labour",

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from awards.models import Title
-from awards.search import matches_sql, query_terms, search_records
+from awards.search.queries import matches_sql, query_terms, search_records
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only"

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.http import HttpRequest
 
 from awards import models
-from awards.seed import fixture_paths, load_fixture_records
+from awards.records.seed import fixture_paths, load_fixture_records
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

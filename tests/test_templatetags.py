@@ -6,7 +6,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.templatetags.awards_tags import json_ld, partial_date
 
 

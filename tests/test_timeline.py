@@ -2,20 +2,12 @@
 
 import itertools
 
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
+from awards.history.periods import ORIGINS, HistoryEntry, Period, history_periods
 from awards.models import Decree, Event, Title
-from awards.timeline import (
-    FLAG_WIDTH,
-    MARGIN,
-    NARROW_WIDTH,
-    ORIGINS,
-    PICTURE_WIDTH,
-    HistoryEntry,
-    Period,
-    history_periods,
-    narrow_timeline_picture,
-    timeline_picture,
-)
+from awards.site.timeline.geometry import FLAG_WIDTH, MARGIN, NARROW_WIDTH, PICTURE_WIDTH
+from awards.site.timeline.narrow import narrow_timeline_picture
+from awards.site.timeline.wide import timeline_picture
 
 
 def _periods():
@@ -238,7 +230,7 @@ def test_the_narrow_picture_never_overlaps_and_fits_a_phone():
 
 
 def _heading_box(band):
-    from awards.timeline import LINE_HEIGHT, Box, text_width
+    from awards.site.timeline.geometry import LINE_HEIGHT, Box, text_width
 
     top = band.label_y - LINE_HEIGHT + 4
     width = max(text_width(line) for line in band.label_lines)

@@ -8,8 +8,8 @@ from django.test import Client
 from test_admin import admin_url, change_form_data, page_text
 
 from awards import models
-from awards.editors import reset_demo_editor
-from awards.seed import fixture_paths, load_fixture_records
+from awards.records.editors import reset_demo_editor
+from awards.records.seed import fixture_paths, load_fixture_records
 
 pytestmark = pytest.mark.django_db
 

@@ -46,7 +46,7 @@ from awards.exchange.exporter import export_records
 from awards.exchange.resources import RESOURCES, resource_for
 from awards.models import ImportJob, ImportLog
 from awards.models.imports import REGISTRY_LIST, model_verbose_name
-from awards.roles import may_publish
+from awards.records.roles import may_publish
 
 # Rows shown in the admin's preview; the import itself takes every row.
 PREVIEW_ROWS = 500

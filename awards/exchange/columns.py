@@ -4,7 +4,7 @@ slug, or many-to-many links by slugs.
 A Column knows how to turn a cell into a field value (through the widget, then Django's
 own field validation, as ``Model.clean_fields`` does), how to write the value back out,
 and where its values are read in bulk: records and relation targets by slug, links
-through their through table, a fixed number of queries per batch (awards.bulk).
+through their through table, a fixed number of queries per batch (awards.core.bulk).
 """
 
 import enum
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from import_export.resources import Resource
 from import_export.widgets import Widget
 
-from awards.bulk import chunks, links_of
+from awards.core.bulk import chunks, links_of
 
 
 class Kind(enum.Enum):

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.encoding import force_str
 from import_export.resources import Resource
 
-from awards.bulk import BATCH_SIZE, chunks
+from awards.core.bulk import BATCH_SIZE, chunks
 from awards.exchange.columns import Column, export_columns, related_slugs
 from awards.exchange.files import write_csv, write_json, write_xlsx
 

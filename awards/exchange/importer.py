@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
-from awards.bulk import BATCH_SIZE, analyze, chunks, delete_rows, insert_rows, link_columns
+from awards.core.bulk import BATCH_SIZE, analyze, chunks, delete_rows, insert_rows, link_columns
 from awards.exchange.columns import (
     Column,
     Kind,
@@ -52,7 +52,7 @@ from awards.exchange.files import (
 )
 from awards.exchange.widgets import printable
 from awards.models import ImportLog
-from awards.revisions import record_bulk_changes
+from awards.records.revisions import record_bulk_changes
 
 NEW = "new"
 UPDATED = "update"
@@ -334,7 +334,7 @@ def import_table(
 ) -> ImportReport:
     """Import a table of records matched by slug: all of it, or, on any error, nothing.
 
-    Without ``may_change_published`` (an editor's import, awards.roles) every row that
+    Without ``may_change_published`` (an editor's import, awards.records.roles) every row that
     creates or changes a published record is an error.
 
     ``expected_versions`` (slug → version, as ImportReport.versions of the preview gave
@@ -663,7 +663,7 @@ def validate(*, plan: Plan, report: ImportReport, track=None, total: int = 0) ->
 
 def refuse_published_changes(*, report: ImportReport) -> None:
     """Each row that creates, changes or withdraws a published record becomes an error:
-    only a chief editor may import those (awards.roles)."""
+    only a chief editor may import those (awards.records.roles)."""
     for outcome in report.outcomes:
         if outcome.instance.published or outcome.previous.get("published"):
             report.add_error(

@@ -32,7 +32,7 @@ from awards.exchange.importer import ImportReport, Progress, import_file
 from awards.exchange.registry import import_registry
 from awards.exchange.resources import resource_for
 from awards.models import ImportJob, ImportLog
-from awards.roles import may_publish
+from awards.records.roles import may_publish
 
 logger = logging.getLogger(__name__)
 

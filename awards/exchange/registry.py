@@ -9,7 +9,7 @@ person, and so is every row of the file that names them alike.
 
 The whole file is checked before anything is written — every cell, every match, and every
 conferment against the rules of its title on its date with the awards the person already
-has (awards.registry_rules) — and written in one transaction, in bulk, with one history
+has (awards.registry.rules) — and written in one transaction, in bulk, with one history
 entry per record, or not at all. A conferment already recorded (same person, title and
 date) is updated, not added. The report, the import log and the progress reports (after
 each stage and each batch of rows, for the background jobs of awards.exchange.jobs) are
@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from awards.bulk import (
+from awards.core.bulk import (
     BATCH_SIZE,
     analyze,
     build,
@@ -42,7 +42,8 @@ from awards.bulk import (
     insert_rows,
     link_columns,
 )
-from awards.dates import PartialDate, format_partial_date
+from awards.core.dates import PartialDate, format_partial_date
+from awards.core.transliteration import transliterate
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.files import ImportFileError, Table, format_from_name, is_filled, read_table
 from awards.exchange.importer import (
@@ -57,9 +58,8 @@ from awards.exchange.importer import (
 from awards.exchange.widgets import PartialDateWidget, cell_text, check_text
 from awards.models import Citation, Conferment, Decree, ImportLog, Person, Title
 from awards.models.registry import sort_names
-from awards.registry import check_with, titles_for_check
-from awards.revisions import record_bulk_changes
-from awards.transliteration import transliterate
+from awards.records.revisions import record_bulk_changes
+from awards.registry.checks import check_with, titles_for_check
 
 PERSON_COLUMNS = (
     "person",
@@ -128,7 +128,7 @@ def import_registry(
     """Import a registry list: all its rows, or, on any error, nothing.
 
     ``progress`` receives the counts as the importer's does. Without
-    ``may_change_published`` (an editor's upload, awards.roles) a row that adds or changes
+    ``may_change_published`` (an editor's upload, awards.records.roles) a row that adds or changes
     a published conferment is an error, and the acts a list adds are drafts.
     """
     file_format = file_format or format_from_name(file_name)

@@ -17,7 +17,7 @@ import re
 from django.utils.translation import gettext as _
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget, Widget
 
-from awards.dates import ISO_PATTERN, PartialDate, PartialDateError
+from awards.core.dates import ISO_PATTERN, PartialDate, PartialDateError
 
 SLUG_SEPARATOR = ", "
 SLUG_LIST_SPLIT = re.compile(r"[,;\s]+")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate, format_partial_date
+from awards.core.dates import PartialDate, format_partial_date
 
 # The years a record of this history may be dated in: from the revolution of 1917 to the
 # end of the USSR. A record names its dates that must fall in them (``history_dates``).
@@ -159,7 +159,7 @@ class Record(models.Model):
     class Meta:
         abstract = True
         # Publishing and withdrawing are a permission of their own: chief editors have it
-        # (awards.roles). A record's Meta extends this one to keep it.
+        # (awards.records.roles). A record's Meta extends this one to keep it.
         default_permissions = ("add", "change", "delete", "view", "publish")
 
     def save(self, *args, **kwargs):

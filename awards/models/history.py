@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Authority, Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act

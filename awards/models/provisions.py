@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import format_partial_date
+from awards.core.dates import format_partial_date
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
 from awards.models.boundaries import (

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import PartialDate
+from awards.core.dates import PartialDate
 from awards.fields import PartialDateField
 from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
@@ -106,7 +106,7 @@ class Conferment(CitedRecord):
     (how many times the person received the title) count every conferment recorded, drafts
     included, as the rules do; ``public_ordinal`` and ``public_times`` count the published
     ones only, as the public lists do (0 for a draft). All four are kept by
-    awards.registry.renumber whenever the person's conferments change;
+    awards.registry.numbering.renumber whenever the person's conferments change;
     ``rules_uncertain`` by the rules check on each save.
     """
 
@@ -157,7 +157,7 @@ class Conferment(CitedRecord):
         verbose_name=_("restored by act"),
     )
     note = models.TextField(_("note"), blank=True)
-    # Kept by awards.registry; filtered and sorted on, hence stored.
+    # Kept by awards.registry.checks; filtered and sorted on, hence stored.
     year = models.PositiveSmallIntegerField(_("year"), default=0, editable=False)
     ordinal = models.PositiveSmallIntegerField(_("award number"), default=1, editable=False)
     times = models.PositiveSmallIntegerField(_("times conferred"), default=1, editable=False)
@@ -266,7 +266,7 @@ class Conferment(CitedRecord):
         self.fill_keys()
         if self.person_id and self.title_id and self.date:
             # The rules of the title on the date: refusals raise, doubts are stored.
-            from awards.registry import assess
+            from awards.registry.checks import assess
 
             assess(self)
 
@@ -289,7 +289,7 @@ class Conferment(CitedRecord):
 class ConfermentCount(models.Model):
     """How many published conferments of published people a title has in a year.
 
-    The figures of the chart of conferments per year, kept by awards.registry_counts
+    The figures of the chart of conferments per year, kept by awards.registry.counts
     whenever conferments or their people are written, so that the chart reads a row per
     title and year instead of counting the whole registry. Whether the title is published
     is applied when reading: publishing a title changes no count.

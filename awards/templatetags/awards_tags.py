@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from awards.dates import (
+from awards.core.dates import (
     DAY,
     MONTH,
     YEAR,
@@ -69,7 +69,7 @@ _GAPS = {
 
 @register.filter
 def gap_text(gap):
-    """Why the source does not decide a date (an ``awards.rules.Gap``), in words."""
+    """Why the source does not decide a date (an ``awards.history.rules.Gap``), in words."""
     precision = gap.date.precision if gap.date is not None else None
     if precision == DAY:
         # A day decides every date but itself, and that day is not a gap.

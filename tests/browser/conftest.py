@@ -59,7 +59,7 @@ def page(browser, live_server, seeded):
 def editor_page(browser, live_server, seeded):
     """Open a logged-in browser of its own for each user named (an editor, or a chief
     editor with ``chief=True``); any Content-Security-Policy report fails the test."""
-    from awards.editors import reset_demo_editor
+    from awards.records.editors import reset_demo_editor
 
     contexts, violations = [], []
 

@@ -3,7 +3,7 @@
 import pytest
 
 from awards import models
-from awards.editors import reset_demo_editor
+from awards.records.editors import reset_demo_editor
 
 WINDOWS = {"laptop": (1280, 800), "phone": (390, 844)}
 

@@ -4,7 +4,7 @@ import pytest
 from public_pages import LANGUAGES, SITE_PATHS, public_page_paths
 
 from awards import models
-from awards.editors import reset_demo_editor
+from awards.records.editors import reset_demo_editor
 
 # Recorded in the page before any of its own scripts run, so nothing escapes.
 RECORD_VIOLATIONS = """

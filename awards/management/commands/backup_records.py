@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from awards.backups import write_backup
+from awards.records.backups import write_backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from awards.editors import DEMO_CHIEF_EDITOR_USERNAME, DEMO_EDITOR_USERNAME, reset_demo_editor
+from awards.records.editors import (
+    DEMO_CHIEF_EDITOR_USERNAME,
+    DEMO_EDITOR_USERNAME,
+    reset_demo_editor,
+)
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from awards.exchange.files import FORMATS
 from awards.exchange.importer import Progress, import_file
 from awards.exchange.resources import RESOURCES, resource_for
-from awards.roles import may_publish
+from awards.records.roles import may_publish
 
 BAR_WIDTH = 30
 STAGE_NAMES = {

@@ -15,7 +15,7 @@ from awards.exchange.jobs import start_import_job
 from awards.exchange.registry import import_registry
 from awards.models import Conferment
 from awards.models.imports import REGISTRY_LIST
-from awards.roles import may_publish
+from awards.records.roles import may_publish
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from awards.seed import fixture_paths, load_fixture_records
+from awards.records.seed import fixture_paths, load_fixture_records
 
 
 class Command(BaseCommand):

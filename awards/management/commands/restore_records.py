@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.backups import BackupError, restore_backup
+from awards.records.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -1,0 +1,266 @@
+"""Search over the published records, in both languages, grouped by kind.
+
+A query is split into words the way the index splits text (``awards.search.index``); each
+word is reduced to its Snowball stem (Russian for Cyrillic, English for Latin letters) and
+found as the beginning of a word of the record. So any form finds the others: "медали"
+(stem "меда") finds "медаль", "героя" finds "Герой", "указом" finds "Указ", "ленина" finds
+"Ленина" — the Russian stemmer gives different stems to forms of one word ("медаль" →
+"медал", "медали" → "меда"), so stems are matched against the words themselves, not
+against each other's stems. The last word is also what a visitor may still be typing: it
+is always a prefix. A record must contain every word; words of one or two letters (except
+the last) must appear whole.
+
+The match runs on the index of each database (FTS5 on SQLite, a GIN-indexed tsvector on
+PostgreSQL) and is the same on both; the rank is each database's (bm25, ts_rank), names
+weighing more than the rest. Whether the public may see a record is its QuerySet's
+``published()``, checked for each match by its primary key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import Stemmer
+from django.apps import apps
+from django.db import connections
+from django.db.models import Model
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from awards.search.index import (
+    KIND_SPAN,
+    LANGUAGES,
+    SEARCHABLE_KINDS,
+    TABLE,
+    WORD,
+    SearchableKind,
+    words,
+)
+
+MAX_RESULTS_PER_KIND = 50
+MAX_QUERY_WORDS = 8
+SHORT_WORD = 2
+SNIPPET_WORDS = 24
+# bm25 weights of the FTS5 columns (names, body); ts_rank weighs them as 'A' and 'B'.
+NAME_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+CYRILLIC = re.compile(r"[а-я]")
+
+
+@cache
+def _stemmer(language: str):
+    return Stemmer.Stemmer(language)
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word: Russian if it has Cyrillic letters, else English."""
+    return _stemmer("russian" if CYRILLIC.search(word) else "english").stemWord(word)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query: what a word of the record must begin with (or be)."""
+
+    text: str
+    prefix: bool
+
+    def matches(self, word: str) -> bool:
+        return word.startswith(self.text) if self.prefix else word == self.text
+
+
+def query_terms(query: str) -> list[Term]:
+    """The terms of a query: each word's stem as a prefix, short words whole but the last."""
+    found = words(query)[:MAX_QUERY_WORDS]
+    terms = []
+    for number, word in enumerate(found):
+        last = number == len(found) - 1
+        if len(word) <= SHORT_WORD and not last:
+            terms.append(Term(word, prefix=False))
+        else:
+            terms.append(Term(stem(word) or word, prefix=True))
+    return list(dict.fromkeys(terms))
+
+
+@dataclass(frozen=True)
+class Hit:
+    record: Model
+    snippet: SafeString
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    model: type[Model]
+    count: int
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[Model]:
+        return [hit.record for hit in self.hits]
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    @property
+    def kind(self) -> str:
+        return self.model._meta.model_name
+
+
+def _visible_sql(kind: SearchableKind, entry_key: str) -> tuple[str, tuple]:
+    """``EXISTS`` (the record of the entry is published), by its QuerySet's rule."""
+    model = apps.get_model(kind.model_label)
+    number = SEARCHABLE_KINDS.index(kind)
+    visible = (
+        model.objects.published()
+        .filter(pk=RawSQL(f"{entry_key} - %s", (number * KIND_SPAN,)))
+        .order_by()
+        .values("pk")
+    )
+    sql, params = visible.query.sql_with_params()
+    return f"EXISTS ({sql})", params
+
+
+def _sqlite_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
+    match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
+    number = SEARCHABLE_KINDS.index(kind)
+    visible, visible_params = _visible_sql(kind, f"{TABLE}.rowid")
+    # bm25() is only allowed in the query that matches, not beside a window function.
+    sql = (
+        "SELECT %s AS kind, pk, count(*) OVER () AS total, "
+        "row_number() OVER (ORDER BY score, pk) AS position FROM ("
+        f"SELECT {TABLE}.rowid - %s AS pk, bm25({TABLE}, %s, %s) AS score FROM {TABLE} "
+        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid BETWEEN %s AND %s AND {visible}"
+        ") ORDER BY position LIMIT %s"
+    )
+    return sql, (
+        number,
+        number * KIND_SPAN,
+        NAME_WEIGHT,
+        BODY_WEIGHT,
+        match,
+        number * KIND_SPAN,
+        (number + 1) * KIND_SPAN - 1,
+        *visible_params,
+        MAX_RESULTS_PER_KIND,
+    )
+
+
+def _postgresql_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
+    query = " & ".join(f"'{term.text}'" + (":*" if term.prefix else "") for term in terms)
+    number = SEARCHABLE_KINDS.index(kind)
+    visible, visible_params = _visible_sql(kind, "entry.id")
+    sql = (
+        "SELECT %s AS kind, entry.id - %s AS pk, count(*) OVER () AS total, "
+        "row_number() OVER (ORDER BY ts_rank(entry.document, query) DESC, entry.id) AS position "
+        f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query "
+        # The kind as a quotient, not a range of keys: a range would lead the planner to
+        # the primary key's index instead of the full-text one.
+        f"WHERE entry.document @@ query AND entry.id / %s = %s AND {visible} "
+        "ORDER BY position LIMIT %s"
+    )
+    return sql, (
+        number,
+        number * KIND_SPAN,
+        query,
+        KIND_SPAN,
+        number,
+        *visible_params,
+        MAX_RESULTS_PER_KIND,
+    )
+
+
+def _connection():
+    return connections[apps.get_model(SEARCHABLE_KINDS[0].model_label).objects.db]
+
+
+def matches_sql(terms: list[Term]) -> tuple[str, list]:
+    """The one query that finds the matches of every kind: rows of (kind number, primary
+    key, published matches of the kind, rank)."""
+    matches = _sqlite_matches if _connection().vendor == "sqlite" else _postgresql_matches
+    parts = [matches(kind, terms) for kind in SEARCHABLE_KINDS]
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({part}) AS kind_{number}" for number, (part, _) in enumerate(parts)
+    )
+    return sql, [param for _, params in parts for param in params]
+
+
+def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:
+    """By kind number: the number of published matches and the best of them."""
+    with _connection().cursor() as cursor:
+        cursor.execute(*matches_sql(terms))
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3]))
+    found: dict[int, tuple[int, list[int]]] = {}
+    for number, pk, total, _position in rows:
+        found.setdefault(number, (total, []))[1].append(pk)
+    return found
+
+
+def search_records(*, query: str) -> list[ResultGroup]:
+    """The published records matching the query, one group per kind that has any.
+
+    Each group holds the number of records found and the best of them (at most
+    MAX_RESULTS_PER_KIND), each with a snippet of its text, the matching words marked.
+    One query finds the matches of every kind; one per kind found fetches its records.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    groups = []
+    for number, (count, pks) in sorted(_matches(terms).items()):
+        kind = SEARCHABLE_KINDS[number]
+        model = apps.get_model(kind.model_label)
+        records = model.objects.published().in_bulk(pks)
+        hits = [
+            Hit(record=records[pk], snippet=snippet(kind=kind, record=records[pk], terms=terms))
+            for pk in pks
+            if pk in records
+        ]
+        groups.append(ResultGroup(model=model, count=count, hits=hits))
+    return groups
+
+
+def snippet(*, kind: SearchableKind, record: Model, terms: list[Term]) -> SafeString:
+    """A passage of the record's text around its first matching word, the matches marked.
+
+    The text of the page's language first, then the other; the text is escaped, then
+    each matching word wrapped in ``<mark>``.
+    """
+    current = get_language() or LANGUAGES[0]
+    languages = sorted(LANGUAGES, key=lambda language: language != current)
+    texts = [
+        str(value)
+        for language in languages
+        for name in (*kind.text_fields, *kind.name_fields)
+        if (value := getattr(record, f"{name}_{language}", ""))
+    ]
+    for text in texts:
+        every_word = list(WORD.finditer(text))
+        found = [
+            number
+            for number, match in enumerate(every_word)
+            if any(term.matches(words(match.group())[0]) for term in terms)
+        ]
+        if found:
+            return _marked(text, every_word, found)
+    return mark_safe("")
+
+
+def _marked(text: str, every_word: list[re.Match], found: list[int]) -> SafeString:
+    first_word = max(found[0] - SNIPPET_WORDS // 3, 0)
+    end_word = min(first_word + SNIPPET_WORDS, len(every_word))
+    start = every_word[first_word].start() if first_word else 0
+    end = every_word[end_word - 1].end() if end_word < len(every_word) else len(text)
+    parts = ["…" if start else ""]
+    position = start
+    for number in found:
+        if first_word <= number < end_word:
+            match = every_word[number]
+            parts.append(escape(text[position : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            position = match.end()
+    parts.append(escape(text[position:end]))
+    parts.append("…" if end < len(text) else "")
+    return mark_safe("".join(parts))

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from awards.site import registry_views, views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("history/", views.history, name="history"),
+    path("search/", views.search, name="search"),
+    path("compare/", views.compare_titles_view, name="compare-titles"),
+    path("compare/heroes/", views.compare_twin_titles, name="compare-twin-titles"),
+    path("compare/dates/", views.compare_dates_view, name="compare-dates"),
+    path("rules/", views.rules_on_date_view, name="rules-on-date"),
+    path("registry/", registry_views.registry_list, name="registry"),
+    path("registry/years/", registry_views.registry_years, name="registry-years"),
+    path(
+        "registry/<slug:times_name>/",
+        registry_views.repeat_recipients,
+        name="registry-repeat",
+    ),
+    path("titles/", views.title_list, name="title-list"),
+    path("titles/<slug:slug>/", views.TitleDetailView.as_view(), name="title-detail"),
+    path("decrees/<slug:slug>/", views.DecreeDetailView.as_view(), name="decree-detail"),
+    path("insignia/<slug:slug>/", views.MedalDetailView.as_view(), name="medal-detail"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("authorities/<slug:slug>/", views.AuthorityDetailView.as_view(), name="authority-detail"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("provisions/<slug:slug>/", views.ProvisionDetailView.as_view(), name="provision-detail"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("citations/<slug:slug>/", views.CitationDetailView.as_view(), name="citation-detail"),
+]
