@@ -4,6 +4,7 @@ import itertools
 
 from awards import models
 from awards.core.dates import PartialDate
+from awards.registry.checks import assess
 from awards.registry.numbering import renumber
 
 _numbers = itertools.count(1)
@@ -29,7 +30,8 @@ def hero(*, surname="Иванов", given_name="Иван", patronymic="Иван�
 
 def confer(person, date, *, title="hero-of-socialist-labour", check=True, **fields):
     """Confer a title on a person on a date ("1943-03-19"), checked as the admin checks it
-    (``full_clean``), numbered among the person's awards; returns the saved conferment."""
+    (``full_clean`` and the title's rules), numbered among the person's awards; returns the
+    saved conferment."""
     number = next(_numbers)
     conferment = models.Conferment(
         slug=f"conferment-{number}",
@@ -41,6 +43,7 @@ def confer(person, date, *, title="hero-of-socialist-labour", check=True, **fiel
     )
     if check:
         conferment.full_clean()
+        assess(conferment)
     conferment.save()
     conferment.citations.set([models.Citation.objects.get(slug="hsl-p4-s1")])
     renumber(pairs=[(person.pk, conferment.title_id)])

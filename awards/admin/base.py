@@ -103,6 +103,11 @@ class RecordAdmin(
     save_on_top = True
     list_per_page = 50
 
+    def check_record(self, record) -> None:
+        """What a save checks of a record beyond its own fields (the form runs
+        ``Model.clean``): the rules that span records. Raises ValidationError; nothing for
+        most kinds. A revert or a recovery from the history asks it too."""
+
     def save_model(self, request, obj, form, change):
         # The history entry waits until relations and inlines are saved (save_related), so
         # that one entry holds the whole change. The version checked is the form's.

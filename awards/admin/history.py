@@ -95,6 +95,7 @@ class RecordHistoryAdmin:
                     user=request.user,
                     base_version=_posted_version(request),
                     reason=reason,
+                    check=self.check_record,
                 )
             except StaleRecordError:
                 self.message_user(

@@ -11,7 +11,7 @@ errors, and writes the list once the editor confirms a clean check.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -22,11 +22,28 @@ from django.utils.translation import gettext_lazy as _
 
 from awards import models
 from awards.admin.base import RecordAdmin, date_column
+from awards.admin.versions import RecordForm
 from awards.exchange import files, jobs
 from awards.exchange.admin import RegistryListForm
 from awards.exchange.registry import COLUMNS
 from awards.models.imports import REGISTRY_LIST
-from awards.registry.checks import check_with, titles_for_check
+from awards.registry.checks import assess, check_with, titles_for_check
+
+
+class ConfermentForm(RecordForm):
+    """A conferment's form: saved only if its title's rules on its date allow it, with the
+    person's other awards (awards.registry.checks.assess); refusals are errors of the
+    fields they are about, doubts are stored on the record."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        conferment = self.instance
+        if self._errors or not (conferment.person_id and conferment.title_id and conferment.date):
+            return
+        try:
+            assess(conferment)
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 @admin.register(models.Conferment)
@@ -43,6 +60,7 @@ class ConfermentAdmin(RecordAdmin):
         "published",
     )
     list_filter = ("rules_uncertain", "title", "times", "published")
+    form = ConfermentForm
     list_select_related = ("person", "title", "decree")
     # Counting the whole registry once per page is enough.
     show_full_result_count = False
@@ -136,6 +154,10 @@ class ConfermentAdmin(RecordAdmin):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.import_list_template, context)
+
+    def check_record(self, record) -> None:
+        """A conferment returned to a version of its history is checked as a save is."""
+        assess(record)
 
     def _check(self, conferment):
         title = titles_for_check([conferment.title_id])[conferment.title_id]

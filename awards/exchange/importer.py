@@ -362,7 +362,7 @@ def import_table(
             report=report,
             expected_versions=expected_versions,
         )
-        validate(plan=plan, report=report, track=track, total=total)
+        validate(plan=plan, report=report, check=resource.check_record, track=track, total=total)
         if not may_change_published:
             refuse_published_changes(report=report)
     if not report.ok:
@@ -639,9 +639,10 @@ def _plan_row(plan, row, instance, targets, links, report) -> None:
 # Stage 4: validate --------------------------------------------------------------------
 
 
-def validate(*, plan: Plan, report: ImportReport, track=None, total: int = 0) -> None:
+def validate(*, plan: Plan, report: ImportReport, check, track=None, total: int = 0) -> None:
     """Each changed record's own rules (``Model.clean``: uniqueness is the slug's, matched
-    above), then the order in which new records can be inserted."""
+    above) and those that span records (``check``, the resource's ``check_record``), then
+    the order in which new records can be inserted."""
     now = timezone.now()
     # Rows that need no check of their own (unchanged, or already failed) are checked.
     done = total - len(plan.pending)
@@ -652,6 +653,7 @@ def validate(*, plan: Plan, report: ImportReport, track=None, total: int = 0) ->
             continue
         try:
             change.instance.clean()
+            check(change.instance)
         except ValidationError as error:
             _report_validation_error(plan.columns, change.row.number, error, report)
             continue

@@ -21,6 +21,7 @@ from awards.exchange.widgets import (
     TextWidget,
 )
 from awards.fields import PartialDateField
+from awards.registry.checks import assess
 
 
 def slug_of(model: type[models.Model], name: str) -> Field:
@@ -54,6 +55,10 @@ class RecordResource(resources.ModelResource):
     def get_queryset(self):
         model = self._meta.model
         return model._default_manager.order_by(*model._meta.ordering, "slug")
+
+    def check_record(self, record) -> None:
+        """What an import checks of a record beyond its own fields (``Model.clean``): the
+        rules that span records. Raises ValidationError; nothing for most kinds."""
 
 
 class SourceResource(RecordResource):
@@ -288,6 +293,13 @@ class ConfermentResource(RecordResource):
     person = slug_of(records.Person, "person")
     title = slug_of(records.Title, "title")
     decree = slug_of(records.Decree, "decree")
+
+    def check_record(self, record) -> None:
+        """The conferment against its title's rules on its date, with the person's other
+        awards: refusals raise, doubts are stored on the record."""
+        if record.person_id and record.title_id and record.date:
+            assess(record)
+
     insignia = slugs_of(records.Medal, "insignia")
     revoked_by = slug_of(records.Decree, "revoked_by")
     restored_by = slug_of(records.Decree, "restored_by")

@@ -263,12 +263,10 @@ class Conferment(CitedRecord):
             errors["restored_on"] = _("A title cannot be restored before it was revoked.")
         if errors:
             raise ValidationError(errors)
+        # The rules of the title on the date span records (the title's provisions, the
+        # person's other awards): awards.registry.checks.assess, which the admin's form
+        # and the importers call.
         self.fill_keys()
-        if self.person_id and self.title_id and self.date:
-            # The rules of the title on the date: refusals raise, doubts are stored.
-            from awards.registry.checks import assess
-
-            assess(self)
 
     def fill_keys(self) -> None:
         """The year and sort names stored for the registry's filters and orders, from the

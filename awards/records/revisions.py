@@ -142,7 +142,7 @@ def links_at(entry) -> dict[str, list]:
     return links
 
 
-def restore_version(*, entry, user, base_version: int | None, reason: str):
+def restore_version(*, entry, user, base_version: int | None, reason: str, check=None):
     """Make a record again what one of its history entries shows, as an ordinary save.
 
     Reverting (the record exists) and recovering (it was deleted) alike: the entry's
@@ -150,7 +150,8 @@ def restore_version(*, entry, user, base_version: int | None, reason: str):
     record cited by nothing is refused, a record that changed since ``base_version`` (the
     version the editor saw; ``None`` only when recovering) is refused with
     ``StaleRecordError``, and the write raises the version and leaves one history entry
-    with ``reason``.
+    with ``reason``. ``check`` (a callable raising ValidationError) checks what spans
+    records, as the record's form does (a conferment against its title's rules).
 
     The record's publication is the user's to change only if the roles allow it
     (``roles.publication_after``): an editor's revert keeps the record published or a
@@ -181,6 +182,8 @@ def restore_version(*, entry, user, base_version: int | None, reason: str):
             for name, linked_records in links_at(entry).items()
         }
         record.full_clean()
+        if check is not None:
+            check(record)
         if "citations" in links and not links["citations"]:
             raise ValidationError(
                 {"citations": _("This version cites no passage that still exists.")}
