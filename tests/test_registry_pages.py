@@ -6,9 +6,9 @@ import re
 import pytest
 from django.utils import translation
 
-from awards.site import registry_views
 from awards.core.dates import PartialDate
 from awards.models import Conferment, Medal
+from awards.site import registry_views
 from tests.registry_builders import confer, hero
 
 pytestmark = pytest.mark.usefixtures("seeded")
