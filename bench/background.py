@@ -157,7 +157,8 @@ def refuse_million_rows() -> None:
     from django.conf import settings
 
     from awards.exchange.files import estimate_rows
-    from awards.exchange.importer import import_file
+    from awards.exchange.kinds.records import RecordKind
+    from awards.exchange.pipeline.run import import_file
     from awards.exchange.resources import PersonResource
 
     data = million_row_workbook()
@@ -166,7 +167,7 @@ def refuse_million_rows() -> None:
         lambda: estimate_rows(data, file_format="xlsx", up_to=settings.IMPORT_BACKGROUND_ROWS)
     )
     refuse_time, refuse_peak, report = measured(
-        lambda: import_file(resource=PersonResource(), data=data, file_name="million.xlsx")
+        lambda: import_file(kind=RecordKind(PersonResource()), data=data, file_name="million.xlsx")
     )
     assert not report.ok and report.errors[0].row is None, report.errors[:3]
     print(

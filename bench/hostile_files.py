@@ -251,17 +251,20 @@ def measure_one(case: str, importer: str, database: Path) -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     from background import peak_rss_mb, reset_peak_rss
 
-    from awards.exchange.importer import import_file
-    from awards.exchange.registry import import_registry
+    from awards.exchange.kinds.records import RecordKind
+    from awards.exchange.kinds.registry_list import RegistryListKind
+    from awards.exchange.pipeline.run import import_file
     from awards.exchange.resources import PersonResource
 
     data = CASES[case]() if CASES[case] else valid_workbook(importer)
     if importer == "records":
         run = lambda: import_file(  # noqa: E731
-            resource=PersonResource(), data=data, file_name="x.xlsx", dry_run=True
+            kind=RecordKind(PersonResource()), data=data, file_name="x.xlsx", dry_run=True
         )
     else:
-        run = lambda: import_registry(data=data, file_name="x.xlsx", dry_run=True)  # noqa: E731
+        run = lambda: import_file(  # noqa: E731
+            kind=RegistryListKind(), data=data, file_name="x.xlsx", dry_run=True
+        )
     reset_peak_rss()
     start = time.perf_counter()
     report = run()

@@ -159,12 +159,13 @@ def _rss_kib() -> int:
 
 
 def run_import(size: int) -> dict:
-    from awards.exchange.registry import import_registry
+    from awards.exchange.kinds.registry_list import RegistryListKind
+    from awards.exchange.pipeline.run import import_file
 
     data = synthetic_csv(size)
     before = _rss_kib()
     start = time.perf_counter()
-    report = import_registry(data=data, file_name=f"synthetic-{size}.csv")
+    report = import_file(kind=RegistryListKind(), data=data, file_name=f"synthetic-{size}.csv")
     seconds = time.perf_counter() - start
     assert report.ok, report.error_lines()[:5]
     return {

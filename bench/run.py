@@ -129,10 +129,11 @@ def clear_events(database: Path) -> None:
 
 
 def project_import(data: bytes):
-    from awards.exchange.importer import import_file
+    from awards.exchange.kinds.records import RecordKind
+    from awards.exchange.pipeline.run import import_file
     from awards.exchange.resources import EventResource
 
-    report = import_file(resource=EventResource(), data=data, file_name="bench.csv")
+    report = import_file(kind=RecordKind(EventResource()), data=data, file_name="bench.csv")
     assert report.ok and report.new > 0, report.errors[:5]
     return report
 
@@ -193,14 +194,15 @@ def stock_import(data: bytes) -> None:
 
 
 def project_export() -> int:
-    from awards.exchange.exporter import export_records
+    from awards.exchange.exporter import export_file
+    from awards.exchange.kinds.records import RecordKind
     from awards.exchange.resources import EventResource
 
     resource = EventResource()
     return sum(
         len(chunk)
-        for chunk in export_records(
-            resource=resource, queryset=resource.get_queryset(), file_format="csv"
+        for chunk in export_file(
+            kind=RecordKind(resource), queryset=resource.get_queryset(), file_format="csv"
         )
     )
 

@@ -21,9 +21,10 @@ from openpyxl.cell.text import InlineFont
 from awards import models
 from awards.core.dates import PartialDate
 from awards.exchange.files import estimate_rows, write_xlsx
-from awards.exchange.importer import import_file
+from awards.exchange.kinds.records import RecordKind
+from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.limits import Limits, is_filled
-from awards.exchange.registry import import_registry
+from awards.exchange.pipeline.run import import_file
 from awards.exchange.resources import PersonResource
 from awards.exchange.workbooks import read_rows
 from bench.hostile_files import (
@@ -162,7 +163,9 @@ def any_ratio(settings):
 
 def test_a_row_of_a_million_cells_is_refused_at_its_first_cell_past_the_last_column(db, any_ratio):
     report, peak = traced(
-        lambda: import_file(resource=PersonResource(), data=bomb("wide row"), file_name="w.xlsx")
+        lambda: import_file(
+            kind=RecordKind(PersonResource()), data=bomb("wide row"), file_name="w.xlsx"
+        )
     )
 
     [error] = report.errors
@@ -171,7 +174,9 @@ def test_a_row_of_a_million_cells_is_refused_at_its_first_cell_past_the_last_col
 
 
 def test_a_shared_string_of_200_million_characters_is_refused_at_the_cell_limit(db, any_ratio):
-    report, peak = traced(lambda: import_registry(data=bomb("long string"), file_name="l.xlsx"))
+    report, peak = traced(
+        lambda: import_file(kind=RegistryListKind(), data=bomb("long string"), file_name="l.xlsx")
+    )
 
     [error] = report.errors
     assert error.message == "В файле есть текст длиннее 1000000 символов."
@@ -184,7 +189,7 @@ def test_more_shared_strings_than_cells_allowed_are_refused_at_the_first_past_th
 ):
     settings.IMPORT_MAX_CELLS = 1000
 
-    report = import_registry(data=bomb("shared strings"), file_name="s.xlsx")
+    report = import_file(kind=RegistryListKind(), data=bomb("shared strings"), file_name="s.xlsx")
 
     [error] = report.errors
     assert error.message == ("В книге больше 1000 общих строк — больше предела числа ячеек.")
@@ -195,7 +200,7 @@ def test_a_tag_that_never_ends_is_refused_before_it_fills_the_memory(db, any_rat
     data = workbook(sheet=Repeated(SHEET_START + b"<row ", b" ", 50 * MB, b"/>" + SHEET_END))
 
     report, peak = traced(
-        lambda: import_file(resource=PersonResource(), data=data, file_name="t.xlsx")
+        lambda: import_file(kind=RecordKind(PersonResource()), data=data, file_name="t.xlsx")
     )
 
     assert report.errors[0].message == "В файле есть текст длиннее 1000 символов."
@@ -209,7 +214,7 @@ def test_a_workbook_unpacking_to_more_than_the_limit_is_refused(db, settings):
     )
     data = workbook(sheet=sheet_of(rows))
 
-    report = import_file(resource=PersonResource(), data=data, file_name="big.xlsx")
+    report = import_file(kind=RecordKind(PersonResource()), data=data, file_name="big.xlsx")
 
     assert report.errors[0].message.startswith("Книга при распаковке занимает больше 100,0")
 
@@ -222,7 +227,9 @@ def test_more_cells_than_the_limit_are_refused_at_the_cell_past_it(db, settings)
     content = io.BytesIO()
     sheet.save(content)
 
-    report = import_file(resource=PersonResource(), data=content.getvalue(), file_name="c.xlsx")
+    report = import_file(
+        kind=RecordKind(PersonResource()), data=content.getvalue(), file_name="c.xlsx"
+    )
 
     assert report.errors[0].message == (
         "В файле больше 10 ячеек (строка 4, столбец B); разделите его на файлы поменьше."
@@ -235,7 +242,7 @@ def test_a_cell_longer_than_the_limit_is_refused_with_its_row_and_column(db, set
         sheet=sheet_of(f'<row><c/><c t="inlineStr"><is><t>{"ж" * 1001}</t></is></c></row>')
     )
 
-    report = import_file(resource=PersonResource(), data=data, file_name="long.xlsx")
+    report = import_file(kind=RecordKind(PersonResource()), data=data, file_name="long.xlsx")
 
     assert report.errors[0].message == "Ячейка (строка 3, столбец B) длиннее 1000 символов."
 
@@ -249,8 +256,8 @@ def test_the_runs_of_a_text_count_together_against_the_cell_limit(db, settings):
         strings=f'<sst xmlns="{MAIN}"><si>{runs}</si></sst>'.encode(),
     )
 
-    in_cell = import_file(resource=PersonResource(), data=inline, file_name="i.xlsx")
-    in_table = import_file(resource=PersonResource(), data=shared, file_name="s.xlsx")
+    in_cell = import_file(kind=RecordKind(PersonResource()), data=inline, file_name="i.xlsx")
+    in_table = import_file(kind=RecordKind(PersonResource()), data=shared, file_name="s.xlsx")
 
     assert in_cell.errors[0].message == "Ячейка (строка 3, столбец A) длиннее 1000 символов."
     assert in_table.errors[0].message == "В файле есть текст длиннее 1000 символов."
@@ -261,7 +268,7 @@ def test_a_filled_row_numbered_past_the_row_limit_is_refused_without_the_rows_be
     data = workbook(sheet=sheet_of('<row r="100000000"><c><v>1</v></c></row>'))
 
     report, peak = traced(
-        lambda: import_file(resource=PersonResource(), data=data, file_name="far.xlsx")
+        lambda: import_file(kind=RecordKind(PersonResource()), data=data, file_name="far.xlsx")
     )
 
     assert report.errors[0].message == "В файле больше 10 строк; разделите его на файлы поменьше."
@@ -300,8 +307,12 @@ def test_a_csv_cell_past_the_last_column_is_refused_but_empty_ones_are_not(db):
     empty_beyond = "slug,name_ru" + "," * 250 + "\nivanov,Иванов" + "," * 250 + "\n"
     filled_beyond = "slug,name_ru\nivanov,Иванов" + "," * 199 + "x\n"
 
-    kept = import_file(resource=PersonResource(), data=empty_beyond.encode(), file_name="a.csv")
-    refused = import_file(resource=PersonResource(), data=filled_beyond.encode(), file_name="b.csv")
+    kept = import_file(
+        kind=RecordKind(PersonResource()), data=empty_beyond.encode(), file_name="a.csv"
+    )
+    refused = import_file(
+        kind=RecordKind(PersonResource()), data=filled_beyond.encode(), file_name="b.csv"
+    )
 
     assert "столбцов" not in " ".join(error.message for error in kept.errors)
     assert refused.errors[0].message == "В файле больше 200 столбцов (строка 2, столбец GS)."
@@ -311,7 +322,7 @@ def test_a_csv_file_of_more_cells_than_the_limit_is_refused(db, settings):
     settings.IMPORT_MAX_CELLS = 5
     data = "slug,name_ru\nivanov,Иванов\npetrov,Петров\n".encode()
 
-    report = import_file(resource=PersonResource(), data=data, file_name="people.csv")
+    report = import_file(kind=RecordKind(PersonResource()), data=data, file_name="people.csv")
 
     assert report.errors[0].message == (
         "В файле больше 5 ячеек (строка 3, столбец B); разделите его на файлы поменьше."
@@ -341,7 +352,7 @@ def test_a_json_text_longer_than_the_limit_is_refused_naming_its_record_and_key(
     settings.IMPORT_MAX_CELL_CHARS = 100
     data = json.dumps([{"slug": "a", "citations": ["c1"]}, {"slug": "b", "citations": ["c" * 101]}])
 
-    report = import_file(resource=PersonResource(), data=data.encode(), file_name="p.json")
+    report = import_file(kind=RecordKind(PersonResource()), data=data.encode(), file_name="p.json")
 
     assert report.errors[0].message == "Ячейка (запись 2, ключ «citations») длиннее 100 символов."
 
@@ -350,7 +361,7 @@ def test_json_records_of_more_cells_than_the_limit_are_refused(db, settings):
     settings.IMPORT_MAX_CELLS = 5
     data = json.dumps([{"slug": "a"}, {"name_ru": "Б"}, {"name_en": "C"}])
 
-    report = import_file(resource=PersonResource(), data=data.encode(), file_name="p.json")
+    report = import_file(kind=RecordKind(PersonResource()), data=data.encode(), file_name="p.json")
 
     assert report.errors[0].message == "В файле больше 5 ячеек; разделите его на файлы поменьше."
 
@@ -478,7 +489,9 @@ def test_an_excel_date_is_imported_as_the_day_it_shows(no_records, make_citation
     content = io.BytesIO()
     book.save(content)
 
-    report = import_file(resource=PersonResource(), data=content.getvalue(), file_name="p.xlsx")
+    report = import_file(
+        kind=RecordKind(PersonResource()), data=content.getvalue(), file_name="p.xlsx"
+    )
 
     assert report.ok, report.errors
     assert models.Person.objects.get(slug="ivanov").born_on == PartialDate(1927, 7, 27)

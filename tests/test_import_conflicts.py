@@ -3,9 +3,10 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards import models
-from awards.exchange.exporter import export_records
+from awards.exchange.exporter import export_file
 from awards.exchange.files import read_table
-from awards.exchange.importer import import_table
+from awards.exchange.kinds.records import RecordKind
+from awards.exchange.pipeline.run import import_table
 from awards.exchange.resources import resource_for
 
 IMPORT_URL = "/admin/awards/person/import/"
@@ -14,15 +15,15 @@ CONFIRM_URL = "/admin/awards/person/process_import/"
 
 def import_csv(text: str, **options):
     table = read_table(text.encode(), file_format="csv")
-    return import_table(resource=resource_for("person")(), table=table, **options)
+    return import_table(kind=RecordKind(resource_for("person")()), table=table, **options)
 
 
 def export_people() -> str:
     resource = resource_for("person")()
     queryset = resource.get_queryset()
-    return b"".join(export_records(resource=resource, queryset=queryset, file_format="csv")).decode(
-        "utf-8-sig"
-    )
+    return b"".join(
+        export_file(kind=RecordKind(resource), queryset=queryset, file_format="csv")
+    ).decode("utf-8-sig")
 
 
 def preview(client, text: str):

@@ -10,9 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from awards import models
 from awards.core.dates import PartialDate
-from awards.exchange.exporter import export_records
+from awards.exchange.exporter import export_file
 from awards.exchange.files import ImportFileError, read_table
-from awards.exchange.importer import import_table
+from awards.exchange.kinds.records import RecordKind
+from awards.exchange.pipeline.run import import_table
 from awards.exchange.resources import RESOURCES, resource_for
 
 # The registry of conferments ships empty (tests/test_registry_import.py round-trips it).
@@ -22,13 +23,15 @@ DEPENDENCY_ORDER = [name for name in RESOURCES if name != "conferment"]
 def export_bytes(model_name, file_format="csv"):
     resource = resource_for(model_name)()
     return b"".join(
-        export_records(resource=resource, queryset=resource.get_queryset(), file_format=file_format)
+        export_file(
+            kind=RecordKind(resource), queryset=resource.get_queryset(), file_format=file_format
+        )
     )
 
 
 def import_bytes(model_name, data, file_format="csv", **options):
     table = read_table(data, file_format=file_format)
-    return import_table(resource=resource_for(model_name)(), table=table, **options)
+    return import_table(kind=RecordKind(resource_for(model_name)()), table=table, **options)
 
 
 def csv_file(*lines):

@@ -13,7 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from awards.exchange.registry import import_registry
+from awards.exchange.kinds.registry_list import RegistryListKind
+from awards.exchange.pipeline.run import import_file
 from awards.models import Conferment, Decree, ImportLog, Person
 from awards.registry.counts import conferments_per_year
 from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
@@ -57,7 +58,8 @@ STAKHANOV = {
 
 
 def test_rows_naming_one_person_make_one_person_with_numbered_awards():
-    report = import_registry(
+    report = import_file(
+        kind=RegistryListKind(),
         data=registry_csv(
             {**STAKHANOV, "date": "1970-12-18", "decree_date": "1970-12-18", "decree_number": "1"},
             {**STAKHANOV, "date": "1950-01-01"},
@@ -76,7 +78,8 @@ def test_records_written_in_bulk_read_back_as_saved_and_as_their_history_holds_t
     """The import writes its rows without the query compiler (awards.core.bulk.create_records):
     each column must hold what a save would, and the history entry what the record holds."""
     with translation.override("ru"):
-        report = import_registry(
+        report = import_file(
+            kind=RegistryListKind(),
             data=registry_csv({**STAKHANOV, "date": "1970-12", "medal_number": "17"}),
             file_name="list.csv",
         )
@@ -102,8 +105,10 @@ def test_an_existing_person_is_matched_by_name_and_birth_date_not_duplicated():
     person.born_on = "1906-01-03"
     person.save()
     confer(person, "1950-01-01")
-    report = import_registry(
-        data=registry_csv({**STAKHANOV, "date": "1960-01-01"}), file_name="l.csv"
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({**STAKHANOV, "date": "1960-01-01"}),
+        file_name="l.csv",
     )
     assert report.ok, report.error_lines()
     assert Person.objects.filter(surname_ru="Стаханов").count() == 1
@@ -112,15 +117,18 @@ def test_an_existing_person_is_matched_by_name_and_birth_date_not_duplicated():
 
 def test_a_person_is_matched_by_stable_key():
     person = hero(surname="Другой")
-    report = import_registry(
-        data=registry_csv({"person": person.slug, "date": "1960-01-01"}), file_name="l.csv"
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({"person": person.slug, "date": "1960-01-01"}),
+        file_name="l.csv",
     )
     assert report.ok, report.error_lines()
     assert person.conferments.count() == 1
 
 
 def test_the_same_name_with_another_birth_date_is_another_person():
-    import_registry(
+    import_file(
+        kind=RegistryListKind(),
         data=registry_csv(
             {**STAKHANOV, "date": "1950-01-01"},
             {**STAKHANOV, "born_on": "1920-05-05", "date": "1951-01-01"},
@@ -132,14 +140,15 @@ def test_the_same_name_with_another_birth_date_is_another_person():
 
 def test_importing_the_same_list_twice_changes_nothing():
     data = registry_csv({**STAKHANOV, "date": "1950-01-01", "medal_number": "7"})
-    import_registry(data=data, file_name="l.csv")
-    report = import_registry(data=data, file_name="l.csv")
+    import_file(kind=RegistryListKind(), data=data, file_name="l.csv")
+    report = import_file(kind=RegistryListKind(), data=data, file_name="l.csv")
     assert (report.new, report.unchanged) == (0, 1)
     assert Conferment.objects.count() == 1
 
 
 def test_one_refused_row_and_nothing_is_written_with_the_rule_named():
-    report = import_registry(
+    report = import_file(
+        kind=RegistryListKind(),
         data=registry_csv(
             {**STAKHANOV, "date": "1950-01-01"},
             {**STAKHANOV, "surname_ru": "Ранний", "date": "1938-12-01"},
@@ -156,31 +165,36 @@ def test_one_refused_row_and_nothing_is_written_with_the_rule_named():
 
 def test_a_fourth_award_in_the_file_before_1973_is_refused():
     rows = [{**STAKHANOV, "date": f"{year}-01-01"} for year in (1950, 1955, 1960, 1965)]
-    report = import_registry(data=registry_csv(*rows), file_name="l.csv")
+    report = import_file(kind=RegistryListKind(), data=registry_csv(*rows), file_name="l.csv")
     assert [error.row for error in report.errors] == [5]
     assert "Award No. 4" in report.errors[0].message or "№ 4" in report.errors[0].message
 
 
 def test_uncertain_rows_are_imported_and_marked():
-    report = import_registry(data=registry_csv({**STAKHANOV, "date": "1938"}), file_name="l.csv")
+    report = import_file(
+        kind=RegistryListKind(), data=registry_csv({**STAKHANOV, "date": "1938"}), file_name="l.csv"
+    )
     assert report.ok
     assert Conferment.objects.get().uncertain_rules == "establishment"
 
 
 def test_bad_cells_are_reported_by_row_and_column():
-    report = import_registry(
+    report = import_file(
+        kind=RegistryListKind(),
         data=registry_csv({**STAKHANOV, "date": "18.12.1970", "citations": "no-such"}),
         file_name="l.csv",
     )
     assert {(error.row, error.column) for error in report.errors} == {(2, "date")}
-    report = import_registry(
-        data=registry_csv({**STAKHANOV, "date": "1970", "citations": "no-such"}), file_name="l.csv"
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({**STAKHANOV, "date": "1970", "citations": "no-such"}),
+        file_name="l.csv",
     )
     assert {(error.row, error.column) for error in report.errors} == {(2, "citations")}
 
 
 def test_export_then_import_round_trips(tmp_path):
-    import_registry(data=synthetic_csv(30), file_name="synthetic.csv")
+    import_file(kind=RegistryListKind(), data=synthetic_csv(30), file_name="synthetic.csv")
     path = tmp_path / "registry.csv"
     call_command("export_registry", output=str(path))
     Conferment.objects.all().delete()
@@ -231,7 +245,7 @@ def test_pages_run_as_many_queries_on_an_empty_registry_as_on_200_000_conferment
     """The registry pages, a person's page and the admin's list, at 0, 60 and 200,000
     conferments (the last generated in SQL: the real lists hold about 20,800)."""
     empty = queries_of(client, PAGES)
-    assert import_registry(data=synthetic_csv(60), file_name="s.csv").ok
+    assert import_file(kind=RegistryListKind(), data=synthetic_csv(60), file_name="s.csv").ok
     small = queries_of(client, PAGES)
     person = Conferment.objects.filter(times=2).select_related("person").first().person
     others = (f"/people/{person.slug}/", f"/en/people/{person.slug}/")

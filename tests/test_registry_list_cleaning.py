@@ -7,7 +7,8 @@ import json
 import pytest
 from test_registry_import import STAKHANOV, registry_csv
 
-from awards.exchange.registry import import_registry
+from awards.exchange.kinds.registry_list import RegistryListKind
+from awards.exchange.pipeline.run import import_file
 from awards.models import Conferment, Decree, ImportJob, ImportLog, Person
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -16,8 +17,8 @@ SYNTHETIC = {"surname_ru": "Проверочный", "given_name_ru": "Тест"
 
 
 def check_then_write(data: bytes, *, file_name: str = "list.csv"):
-    checked = import_registry(data=data, file_name=file_name, dry_run=True)
-    written = import_registry(data=data, file_name=file_name)
+    checked = import_file(kind=RegistryListKind(), data=data, file_name=file_name, dry_run=True)
+    written = import_file(kind=RegistryListKind(), data=data, file_name=file_name)
     return checked, written
 
 
@@ -40,7 +41,7 @@ def test_a_cell_its_field_cannot_hold_is_refused_by_row_and_column(column, value
     row = {**SYNTHETIC, "date": "1950-01-01", "decree_date": "1950-01-01", column: value}
     people = Person.objects.count()
 
-    report = import_registry(data=registry_csv(row), file_name="list.csv")
+    report = import_file(kind=RegistryListKind(), data=registry_csv(row), file_name="list.csv")
 
     assert not report.ok
     assert (2, column) in errors_at(report)
@@ -56,7 +57,7 @@ def test_an_unpaired_surrogate_is_refused_and_the_refusal_can_be_shown_and_store
         ensure_ascii=True,
     ).encode()  # fmt: skip
 
-    report = import_registry(data=data, file_name="list.json")
+    report = import_file(kind=RegistryListKind(), data=data, file_name="list.json")
 
     assert errors_at(report) == {(1, "surname_ru")}
     assert "U+D800" in report.errors[0].message
@@ -137,12 +138,15 @@ def test_two_identical_rows_are_an_error_of_the_check_naming_both_rows():
 
 
 def test_a_key_already_taken_by_another_record_is_an_error_of_the_check(make_person):
-    report = import_registry(
-        data=registry_csv({**SYNTHETIC, "date": "1950-01-01"}), file_name="l.csv", dry_run=True
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({**SYNTHETIC, "date": "1950-01-01"}),
+        file_name="l.csv",
+        dry_run=True,
     )
     assert report.ok, report.error_lines()
     planned = Person.objects.count()
-    from awards.exchange.registry import keyed_slug, person_key
+    from awards.exchange.kinds.registry_list.resolve import keyed_slug, person_key
 
     values = {**SYNTHETIC, "born_on": None}
     make_person(slug=keyed_slug("Proverochnyi Test Testovich", key="|".join(person_key(values))))

@@ -222,7 +222,8 @@ def chart_counts() -> list[tuple[int, int]]:
 
 
 def test_the_counts_per_year_follow_every_kind_of_write(heroes):
-    from awards.exchange.registry import import_registry
+    from awards.exchange.kinds.registry_list import RegistryListKind
+    from awards.exchange.pipeline.run import import_file
     from bench.registry import synthetic_csv
 
     assert chart_counts() == counted_directly() == [(1943, 1), (1949, 1), (1957, 3), (1966, 1)]
@@ -244,7 +245,7 @@ def test_the_counts_per_year_follow_every_kind_of_write(heroes):
     draft.save()
     moved.delete()
     assert chart_counts() == counted_directly() == [(1949, 1), (1957, 2), (1966, 1)]
-    assert import_registry(data=synthetic_csv(300), file_name="list.csv").ok
+    assert import_file(kind=RegistryListKind(), data=synthetic_csv(300), file_name="list.csv").ok
     assert chart_counts() == counted_directly()
     assert sum(count for _year, count in chart_counts()) == 304
     # A title withdrawn takes its conferments off the chart, and back when published again.

@@ -242,7 +242,8 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
 
 
 def test_people_of_the_registry_are_found_by_name_occupation_and_place(seeded):
-    from awards.exchange.registry import import_registry
+    from awards.exchange.kinds.registry_list import RegistryListKind
+    from awards.exchange.pipeline.run import import_file
 
     rows = (
         "surname_ru,given_name_ru,born_on,birth_place_ru,occupation_ru,title,date,citations,"
@@ -250,7 +251,7 @@ def test_people_of_the_registry_are_found_by_name_occupation_and_place(seeded):
         "Пахомова,Анна,1920,Тамбов,доярка,hero-of-socialist-labour,1966,hsl-p4-s1,1\n"
         "Черновой,Пётр,1921,Тамбов,токарь,hero-of-socialist-labour,1966,hsl-p4-s1,0\n"
     )
-    assert import_registry(data=rows.encode(), file_name="list.csv").ok
+    assert import_file(kind=RegistryListKind(), data=rows.encode(), file_name="list.csv").ok
     found = _found("доярки")
     assert [slug.split("-")[0] for slug in found["person"]] == ["pakhomova"]
     assert _found("пахомовой")["person"] == found["person"]

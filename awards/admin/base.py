@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from awards.admin.history import RecordHistoryAdmin
 from awards.admin.versions import VersionedAdmin
 from awards.core.dates import format_partial_date
-from awards.exchange.admin import RecordExchangeAdmin
+from awards.exchange.admin.records import RecordExchangeAdmin
 from awards.models.base import records_using
 from awards.records.revisions import change_reason, record_change
 from awards.records.roles import may_change_publication, may_publish, publication_for_write

@@ -11,7 +11,7 @@ from awards.admin.base import NulSafeSearchMixin, PublishingMixin, RecordAdmin, 
 from awards.admin.filters import decade_filter
 from awards.admin.versions import VersionedForm
 from awards.core.places import parse_place
-from awards.exchange.admin import ImportJobAdmin, KindOfRecordColumn, KindOfRecordFilter
+from awards.exchange.admin.jobs import ImportJobAdmin, KindOfRecordColumn, KindOfRecordFilter
 from awards.registry.numbering import refresh_sort_names
 
 

@@ -5,9 +5,9 @@ through awards.registry.checks): refused rules are form errors naming the rule a
 uncertain ones are stored, shown and filtered on. Beside what the record says of the
 insignia, the change page shows those the rules of its date grant.
 
-«Импорт списка» on the list takes a registry list (awards.exchange.registry), whatever its
-size, to a background job (awards.exchange.jobs): its page shows the check's progress and
-errors, and writes the list once the editor confirms a clean check.
+«Импорт списка» on the list takes a registry list (awards.exchange.kinds.registry_list),
+whatever its size, to a background job (awards.exchange.jobs): its page shows the check's
+progress and errors, and writes the list once the editor confirms a clean check.
 """
 
 from django.contrib import admin, messages
@@ -24,8 +24,8 @@ from awards import models
 from awards.admin.base import RecordAdmin, date_column
 from awards.admin.versions import RecordForm
 from awards.exchange import files, jobs
-from awards.exchange.admin import RegistryListForm
-from awards.exchange.registry import COLUMNS
+from awards.exchange.admin.jobs import RegistryListForm
+from awards.exchange.kinds.registry_list.clean import COLUMNS
 from awards.models.imports import REGISTRY_LIST
 from awards.registry.checks import assess, check_with, titles_for_check
 

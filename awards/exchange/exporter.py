@@ -1,18 +1,19 @@
-"""Writing records out as CSV, XLSX or JSON, streamed in chunks so memory stays flat.
+"""Writing records out as CSV, XLSX or JSON, streamed in chunks so memory stays flat: every
+kind (awards.exchange.kinds) gives its headers and rows, ``export_file`` writes them.
 
-The columns are the Resource's fields; values are read with ``values_list`` (relations as
-their slugs, joined in the same query) and many-to-many slugs with one query per batch,
-so an export costs a few queries per thousand rows, not one per row.
+The columns of a kind of record are the Resource's fields; values are read with
+``values_list`` (relations as their slugs, joined in the same query) and many-to-many
+slugs with one query per batch, so an export costs a few queries per thousand rows, not
+one per row.
 """
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from django.db import models
-from django.utils.encoding import force_str
-from import_export.resources import Resource
 
 from awards.core.bulk import BATCH_SIZE, chunks
-from awards.exchange.columns import Column, export_columns, related_slugs
+from awards.exchange.columns import Column, related_slugs
 from awards.exchange.files import write_csv, write_json, write_xlsx
 
 
@@ -39,21 +40,44 @@ def iter_export_rows(*, columns: list[Column], queryset: models.QuerySet) -> Ite
             ]
 
 
-def export_records(
-    *, resource: Resource, queryset: models.QuerySet, file_format: str, delimiter: str = ","
+class ExportKind(Protocol):
+    """A kind of export: its sheet's title, its headers and its rows as a format's cells."""
+
+    sheet_title: str
+
+    def export_table(
+        self, *, file_format: str, queryset: models.QuerySet | None
+    ) -> tuple[list[str], Iterator[list]]: ...
+
+
+def export_file(
+    *,
+    kind: ExportKind,
+    file_format: str,
+    queryset: models.QuerySet | None = None,
+    delimiter: str = ",",
 ) -> Iterator[bytes]:
-    """The export file in chunks of bytes: CSV in UTF-8 with a BOM, XLSX, or JSON."""
-    columns = export_columns(resource)
-    headers = [column.name for column in columns]
-    rows = iter_export_rows(columns=columns, queryset=queryset)
+    """The export file in chunks of bytes: CSV in UTF-8 with a BOM, XLSX, or JSON; of the
+    kind's every record, or of ``queryset``."""
+    headers, rows = kind.export_table(file_format=file_format, queryset=queryset)
     if file_format == "csv":
-        return write_csv(headers, _cells(columns, rows, "render"), delimiter=delimiter)
+        return write_csv(headers, rows, delimiter=delimiter)
     if file_format == "xlsx":
-        sheet_title = force_str(resource._meta.model._meta.verbose_name_plural)
-        return write_xlsx(headers, _xlsx_cells(columns, rows), sheet_title=sheet_title)
+        return write_xlsx(headers, rows, sheet_title=kind.sheet_title)
     if file_format == "json":
-        return write_json(headers, _cells(columns, rows, "render_native"))
+        return write_json(headers, rows)
     raise ValueError(f"unknown export format {file_format!r}")
+
+
+def record_cells(
+    *, columns: list[Column], queryset: models.QuerySet, file_format: str
+) -> Iterator[list]:
+    """Records' rows as a format's cells: texts in CSV, native values in JSON, numbers and
+    booleans as such in XLSX (a spreadsheet sums and filters them), the rest as text."""
+    rows = iter_export_rows(columns=columns, queryset=queryset)
+    if file_format == "xlsx":
+        return _xlsx_cells(columns, rows)
+    return _cells(columns, rows, "render_native" if file_format == "json" else "render")
 
 
 def _cells(columns: list[Column], rows: Iterator[list], render) -> Iterator[list]:
@@ -63,7 +87,6 @@ def _cells(columns: list[Column], rows: Iterator[list], render) -> Iterator[list
 
 
 def _xlsx_cells(columns: list[Column], rows: Iterator[list]) -> Iterator[list]:
-    """Numbers and booleans as such (a spreadsheet sums and filters them), the rest as text."""
     for row in rows:
         cells = []
         for column, value in zip(columns, row, strict=True):

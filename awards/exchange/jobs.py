@@ -6,7 +6,7 @@ its progress on the job; the editor confirms a clean check on the job's page, an
 task writes it, refusing rows whose records changed since the check (conflicts). A job
 refused or failed keeps its file, so that it can be checked again once the records it
 names are fixed. A registry list (a job of the kind ``REGISTRY_LIST``) is checked and
-written whole by awards.exchange.registry: the write matches people and checks the rules
+written whole by awards.exchange.kinds.registry_list: the write matches people and checks the rules
 again, so that a change made meanwhile is respected. The tasks run on the TASKS backend:
 the database queue and its ``db_worker`` by default, RQ on Redis when configured
 (heroes_site.settings).
@@ -28,9 +28,9 @@ from django_tasks import task
 from awards.exchange import stopped_jobs
 from awards.exchange.files import estimate_rows
 from awards.exchange.heartbeat import Heartbeat, stale_after
-from awards.exchange.importer import ImportReport, Progress, import_file
-from awards.exchange.registry import import_registry
-from awards.exchange.resources import resource_for
+from awards.exchange.kinds import kind_for
+from awards.exchange.pipeline.report import ImportReport, Progress
+from awards.exchange.pipeline.run import import_file
 from awards.models import ImportJob, ImportLog
 from awards.records.roles import may_publish
 
@@ -197,25 +197,20 @@ def _ours(job: ImportJob):
 
 
 def _import(job: ImportJob, *, data: bytes, write: bool) -> ImportReport:
-    """The job's file through the importer of its kind: a registry list whole, checked
-    again when written; other files by record, refusing records changed since the check."""
-    model = resource_for(job.records_model_name)._meta.model
-    arguments = {
-        "data": data,
-        "file_name": job.file_name,
-        "file_format": job.file_format,
-        "user": job.user,
-        "dry_run": not write,
-        "origin": ImportLog.Origin.ADMIN,
-        "progress": JobProgress(job),
-        "may_change_published": job.user is not None and may_publish(job.user, model),
-    }
-    if job.is_registry_list:
-        return import_registry(**arguments)
+    """The job's file through the pipeline, as its kind: when written, rows whose records
+    changed since the check are refused (a registry list is matched and checked again)."""
+    kind = kind_for(job.model_name)
     return import_file(
-        resource=resource_for(job.model_name)(),
+        kind=kind,
+        data=data,
+        file_name=job.file_name,
+        file_format=job.file_format,
+        user=job.user,
+        dry_run=not write,
+        origin=ImportLog.Origin.ADMIN,
         expected_versions=job.versions if write else None,
-        **arguments,
+        progress=JobProgress(job),
+        may_change_published=job.user is not None and may_publish(job.user, kind.model),
     )
 
 

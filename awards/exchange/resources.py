@@ -4,7 +4,8 @@ Columns are named after the fields, both language versions as their own columns;
 relations are slugs, many-to-many relations a list of slugs in one cell. Records are
 matched by slug; the last column, ``version``, is the version of the record a file was
 exported from: an import checks it against the record's (a stale row is a conflict) and
-never writes it. These are declarations: awards.exchange.importer and exporter read them.
+never writes it. These are declarations: the pipeline (awards.exchange.kinds.records)
+and the exporter read them.
 """
 
 from django.db import models
@@ -288,7 +289,7 @@ class ProvisionResource(RecordResource):
 class ConfermentResource(RecordResource):
     """The registry, record by record (matched by slug). Lists as researchers keep them —
     a row per conferment, people by name and birth date — come in through
-    awards.exchange.registry."""
+    awards.exchange.kinds.registry_list."""
 
     person = slug_of(records.Person, "person")
     title = slug_of(records.Title, "title")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# The kind of a job that imports a registry list (awards.exchange.registry): not one
+# The kind of a job that imports a registry list (awards.exchange.kinds.registry_list): not one
 # model's, for a list adds people and acts as well as the conferments it is about.
 REGISTRY_LIST = "registry"
 

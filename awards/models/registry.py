@@ -181,7 +181,7 @@ class Conferment(CitedRecord):
 
     objects = ConfermentQuerySet.as_manager()
     # What clean() derives from the date, the person and the rules: written with any
-    # change of a bulk update (awards.exchange.importer).
+    # change of a bulk update (awards.exchange.kinds.records.write).
     DERIVED_FIELDS = ("year", "sort_name_ru", "sort_name_en", "rules_uncertain", "uncertain_rules")
 
     class Meta(CitedRecord.Meta):

@@ -7,7 +7,8 @@ import re
 from playwright.sync_api import expect
 
 from awards import models
-from awards.exchange.exporter import export_records
+from awards.exchange.exporter import export_file
+from awards.exchange.kinds.records import RecordKind
 from awards.exchange.resources import resource_for
 
 SLUGS = ("hero-of-labour", "hero-of-socialist-labour")
@@ -18,7 +19,7 @@ def titles_with_new_names() -> tuple[bytes, int]:
     by hand), each renamed; and the spreadsheet row of the second."""
     resource = resource_for("title")()
     queryset = resource.get_queryset().filter(slug__in=SLUGS)
-    text = b"".join(export_records(resource=resource, queryset=queryset, file_format="csv"))
+    text = b"".join(export_file(kind=RecordKind(resource), queryset=queryset, file_format="csv"))
     header, *rows = csv.reader(io.StringIO(text.decode("utf-8-sig")))
     name = header.index("name_ru")
     output = io.StringIO()

@@ -3,13 +3,16 @@ sideways and without any script."""
 
 import pytest
 
-from awards.exchange.registry import import_registry
+from awards.exchange.kinds.registry_list import RegistryListKind
+from awards.exchange.pipeline.run import import_file
 from bench.registry import synthetic_csv
 
 
 @pytest.fixture
 def phone(browser, live_server, seeded):
-    assert import_registry(data=synthetic_csv(130), file_name="synthetic.csv").ok
+    assert import_file(
+        kind=RegistryListKind(), data=synthetic_csv(130), file_name="synthetic.csv"
+    ).ok
     context = browser.new_context(
         base_url=live_server.url,
         locale="en-GB",

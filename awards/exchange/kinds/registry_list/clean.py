@@ -1,0 +1,160 @@
+"""Stage 2 of a registry list: the header row checked, each row's cells made values — text
+checked as every import checks it, dates read as text or as spreadsheet dates, lists
+split. A row names its person by key (``person``) or by the Russian name and date of
+birth, the title, the date of conferment, the act by its date and number, and the
+passages that state it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Field
+from django.utils.translation import gettext as _
+
+from awards.exchange.files import Table, is_filled
+from awards.exchange.pipeline.report import PROGRESS_EVERY, ImportReport
+from awards.exchange.widgets import PartialDateWidget, cell_text, check_text
+from awards.models import Citation, Conferment, Decree, Person, Title
+
+PERSON_COLUMNS = (
+    "person",
+    "surname_ru",
+    "given_name_ru",
+    "patronymic_ru",
+    "surname_en",
+    "given_name_en",
+    "patronymic_en",
+    "born_on",
+    "birth_place_ru",
+    "died_on",
+    "death_place_ru",
+    "occupation_ru",
+    "citizenship",
+)
+CONFERMENT_COLUMNS = (
+    "title",
+    "date",
+    "decree_date",
+    "decree_number",
+    "medal_number",
+    "citations",
+    "published",
+)
+COLUMNS = PERSON_COLUMNS + CONFERMENT_COLUMNS
+REQUIRED = ("title", "date", "citations")
+DATE_COLUMNS = ("born_on", "died_on", "date", "decree_date")
+TRUE = {"1", "true", "yes", "да", "истина"}
+CITIZENSHIPS = frozenset(Person.Citizenship.values)
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict
+
+
+def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
+    """Each row's cells as values: text checked as every import checks it (no control
+    characters or unpaired surrogates, within its field's length, a key that is a slug),
+    dates parsed (as text or as spreadsheet dates), lists split."""
+    header_row = table.header_row_number
+    for header in table.headers:
+        if header not in COLUMNS:
+            report.add_error(
+                header_row,
+                header,
+                _("Unknown column. The columns of a registry list are: %(columns)s.")
+                % {"columns": ", ".join(COLUMNS)},
+            )
+    for name in REQUIRED:
+        if name not in table.headers:
+            report.add_error(header_row, name, _("This required column is missing from the file."))
+    if "person" not in table.headers and "surname_ru" not in table.headers:
+        report.add_error(
+            header_row, "surname_ru", _("Name the people by “person” or by “surname_ru”.")
+        )
+    if not report.ok:
+        return []
+    fields = text_fields()
+    dates = PartialDateWidget()
+    rows = []
+    for offset, cells in enumerate(table.rows):
+        number = table.first_row_number + offset
+        if track is not None and offset % PROGRESS_EVERY == 0 and offset:
+            track(stage="clean", read=offset)
+        if not any(is_filled(cell) for cell in cells):
+            continue
+        values = {}
+        for header, cell in zip(table.headers, cells, strict=False):
+            if header in DATE_COLUMNS:
+                try:
+                    values[header] = dates.clean(cell)
+                except ValueError as error:
+                    report.add_error(number, header, str(error))
+                    values[header] = None
+                continue
+            values[header] = text = cell_text(cell).strip()
+            for message in _text_errors(text, field=fields.get(header), list_of=header):
+                report.add_error(number, header, message)
+        for name in DATE_COLUMNS:
+            values.setdefault(name, None)
+        for name in REQUIRED:
+            if not values.get(name):
+                report.add_error(number, name, _("This field is required."))
+        if not values.get("person") and not values.get("surname_ru"):
+            report.add_error(number, "surname_ru", _("Name the person: a surname or a key."))
+        citizenship = values.get("citizenship", "")
+        if citizenship not in CITIZENSHIPS:
+            report.add_error(
+                number,
+                "citizenship",
+                _("Write one of: %(choices)s.")
+                % {"choices": ", ".join(value for value in Person.Citizenship.values if value)},
+            )
+        values["citations"] = [
+            slug.strip() for slug in values.get("citations", "").split(",") if slug.strip()
+        ]
+        values["published"] = values.get("published", "").lower() in TRUE
+        rows.append(Row(number, values))
+    if track is not None:
+        track(stage="clean", read=len(table.rows))
+    return rows
+
+
+def text_fields() -> dict[str, Field]:
+    """The model field each text column of a list is written to (``citations``: each of
+    its slugs): the column's values are checked against it."""
+    return {
+        **{
+            name: Person._meta.get_field(name)
+            for name in PERSON_COLUMNS
+            if name not in ("person", *DATE_COLUMNS)
+        },
+        "person": Person._meta.get_field("slug"),
+        "title": Title._meta.get_field("slug"),
+        "decree_number": Decree._meta.get_field("number"),
+        "medal_number": Conferment._meta.get_field("medal_number"),
+        "citations": Citation._meta.get_field("slug"),
+    }
+
+
+def _text_errors(text: str, *, field: Field | None, list_of: str) -> list[str]:
+    """What is wrong with a text cell: its characters, then each value against the field's
+    validators (its length; a slug's letters)."""
+    try:
+        check_text(text)
+    except ValueError as error:
+        return [str(error)]
+    if field is None or not text:
+        return []
+    parts = [part.strip() for part in text.split(",")] if list_of == "citations" else [text]
+    if field.choices:
+        return []
+    errors = []
+    for part in parts:
+        try:
+            field.run_validators(part)
+        except ValidationError as error:
+            errors += error.messages
+    return errors

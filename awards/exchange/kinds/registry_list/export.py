@@ -1,0 +1,46 @@
+"""A registry list out: every conferment a row, the person by key and by name, in the
+columns the list comes in with (awards.exchange.kinds.registry_list.clean.COLUMNS)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
+
+from awards.models import Conferment
+
+
+def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
+    """Every conferment (or those of ``queryset``) as a row of a registry list, the person
+    by key, in date order."""
+    queryset = (
+        (Conferment.objects.all() if queryset is None else queryset)
+        .select_related("person", "title", "decree")
+        .prefetch_related("citations")
+        .order_by("date", "pk")
+    )
+    for conferment in queryset.iterator(chunk_size=2000):
+        person = conferment.person
+        decree = conferment.decree
+        yield [
+            person.slug,
+            person.surname_ru,
+            person.given_name_ru,
+            person.patronymic_ru,
+            person.surname_en,
+            person.given_name_en,
+            person.patronymic_en,
+            person.born_on.isoformat() if person.born_on else "",
+            person.birth_place_ru,
+            person.died_on.isoformat() if person.died_on else "",
+            person.death_place_ru,
+            person.occupation_ru,
+            person.citizenship,
+            conferment.title.slug,
+            conferment.date.isoformat(),
+            decree.date.isoformat() if decree else "",
+            decree.number if decree else "",
+            conferment.medal_number,
+            ",".join(sorted(citation.slug for citation in conferment.citations.all())),
+            "1" if conferment.published else "0",
+        ]

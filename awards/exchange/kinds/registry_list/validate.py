@@ -1,0 +1,202 @@
+"""Stage 4 of a registry list: each row's conferment numbered among its person's awards
+of the title (those recorded and those of the file, by date) and checked against the
+title's rules on its date; duplicate rows and keys already taken refused, so that the
+check finds whatever the write would refuse."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards.core.bulk import build, chunks
+from awards.exchange.kinds.registry_list.resolve import RegistryPlan, keyed_slug
+from awards.exchange.pipeline.report import (
+    PROGRESS_EVERY,
+    ImportReport,
+    published_change_refused,
+)
+from awards.models import Conferment, Decree, Person
+from awards.models.registry import sort_names
+from awards.registry.checks import check_with, titles_for_check
+
+
+def validate(
+    *, plan: RegistryPlan, report: ImportReport, track=None, may_change_published: bool = True
+) -> None:
+    """Each row's conferment numbered and checked against the rules; duplicate rows and
+    keys already taken refused. Nothing is checked once a row names what is not found."""
+    if not report.ok:
+        return
+    _check_conferments(
+        rows=plan.rows_ok,
+        people=plan.person_of,
+        titles=plan.titles,
+        decrees=plan.decrees,
+        citations=plan.citations,
+        plan=plan,
+        report=report,
+        track=track,
+        may_change_published=may_change_published,
+    )
+    _refuse_taken_slugs(plan=plan, report=report)
+    report.failed = len(report.failed_rows - {None})
+
+
+def _check_conferments(
+    *, rows, people, titles, decrees, citations, plan, report, track, may_change_published
+) -> None:
+    """Each row's conferment numbered among the person's awards of the title (those
+    recorded and those of the file, by date) and checked against the rules; one that adds
+    or changes a published conferment is refused unless the importer may publish."""
+    recorded = defaultdict(list)
+    person_pks = sorted({people[id(row)].pk for row in rows if people[id(row)].pk})
+    for chunk in chunks(person_pks):
+        for conferment in Conferment.objects.filter(person__in=chunk).order_by("date", "pk"):
+            recorded[conferment.person_id, conferment.title_id].append(conferment)
+    checked_titles = titles_for_check(title.pk for title in titles.values())
+    by_pair = defaultdict(list)
+    now = timezone.now()
+    # The first row naming each award (person, title, date): a second is a duplicate.
+    first_of_award = {}
+    for index, row in enumerate(rows):
+        if track is not None and index % PROGRESS_EVERY == 0 and index:
+            # Numbering, then the rules: each row counts half here, half below.
+            track(stage="validate", validated=index // 2)
+        person = people[id(row)]
+        title = titles[row.values["title"]]
+        pair = (id(person), title.pk)
+        award = (*pair, row.values["date"])
+        if award in first_of_award:
+            report.add_error(
+                row.number,
+                "",
+                _(
+                    "The row repeats row %(row)d: the same person, title and date of "
+                    "conferment. Keep one of them."
+                )
+                % {"row": first_of_award[award]},
+            )
+            continue
+        first_of_award[award] = row.number
+        existing = next(
+            (
+                conferment
+                for conferment in recorded.get((person.pk, title.pk), [])
+                if conferment.date == row.values["date"]
+            ),
+            None,
+        )
+        decree = None
+        if row.values.get("decree_date"):
+            decree = decrees[
+                row.values["decree_date"].isoformat(), row.values.get("decree_number", "")
+            ]
+        if existing is not None:
+            changed = existing.medal_number != row.values.get("medal_number", "") or (
+                decree is not None and existing.decree_id != decree.pk
+            )
+            if changed and existing.published and not may_change_published:
+                report.add_error(row.number, "published", published_change_refused())
+            elif changed:
+                existing.medal_number = row.values.get("medal_number", "")
+                existing.decree = decree or existing.decree
+                existing.updated_at = now
+                existing.version += 1
+                plan.updated.append(existing)
+                report.updated += 1
+            else:
+                report.unchanged += 1
+            continue
+        if row.values["published"] and not may_change_published:
+            report.add_error(row.number, "published", published_change_refused())
+            continue
+        conferment = build(
+            Conferment,
+            {
+                "date": row.values["date"],
+                "medal_number": row.values.get("medal_number", ""),
+                "published": row.values["published"],
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        conferment.person, conferment.title, conferment.decree = person, title, decree
+        by_pair[pair].append((row, conferment))
+    checks = {}
+    # The rows already settled above (recorded conferments, refused rows) count as checked.
+    checked = len(rows) - sum(len(entries) for entries in by_pair.values())
+    for (_person, title_pk), entries in by_pair.items():
+        # A report each time the count passes a multiple of PROGRESS_EVERY.
+        passes = checked // PROGRESS_EVERY != (checked + len(entries)) // PROGRESS_EVERY
+        if track is not None and passes:
+            track(stage="validate", validated=(len(rows) + checked) // 2)
+        checked += len(entries)
+        person = entries[0][1].person
+        awards = [(c.date, 0, c.pk or 0, None, c) for c in recorded.get((person.pk, title_pk), [])]
+        awards += [(c.date, 1, row.number, row, c) for row, c in entries]
+        awards.sort(key=lambda item: (item[0], item[1], item[2]))
+        published = [item[4] for item in awards if item[4].published]
+        public_numbers = {id(c): number for number, c in enumerate(published, start=1)}
+        for ordinal, (_date, _new, _order, row, conferment) in enumerate(awards, start=1):
+            if row is None:
+                continue
+            conferment.ordinal, conferment.times = ordinal, len(awards)
+            if conferment.published:
+                conferment.public_ordinal = public_numbers[id(conferment)]
+                conferment.public_times = len(published)
+            # The rules answer alike for the same title, date, number and citizenship:
+            # a list of thousands checks a few hundred distinct cases.
+            case = (title_pk, conferment.date, ordinal, person.citizenship)
+            if case not in checks:
+                checks[case] = check_with(
+                    conferment, title=checked_titles[title_pk], ordinal=ordinal
+                )
+            check = checks[case]
+            if check.refusals:
+                for finding in check.refusals:
+                    report.add_error(row.number, "date", str(finding))
+                continue
+            conferment.rules_uncertain = bool(check.warnings)
+            conferment.uncertain_rules = " ".join(check.uncertain_rules)
+            conferment.year = conferment.date.year
+            conferment.sort_name_ru, conferment.sort_name_en = sort_names(person)
+            conferment.slug = _conferment_slug(person, conferment)
+            plan.conferments.append(conferment)
+            plan.rows[id(conferment)] = row.number
+            plan.conferment_citations.append(
+                (conferment, [citations[slug] for slug in row.values["citations"]])
+            )
+            report.new += 1
+
+
+def _conferment_slug(person: Person, conferment: Conferment) -> str:
+    parts = (person.slug, conferment.title.slug, conferment.date.isoformat())
+    return keyed_slug("-".join(parts), key="|".join(parts))
+
+
+def _refuse_taken_slugs(*, plan: RegistryPlan, report: ImportReport) -> None:
+    """A new record whose key another record already has would fail the write, and fail
+    it again on every retry: the check refuses it, naming its row."""
+    new_records = (
+        (Person, [person for person, _citations in plan.people]),
+        (Decree, plan.new_decrees),
+        (Conferment, plan.conferments),
+    )
+    for model, records in new_records:
+        planned = defaultdict(list)
+        for record in records:
+            planned[record.slug].append(record)
+        taken = set()
+        for chunk in chunks(sorted(planned)):
+            taken.update(model._base_manager.filter(slug__in=chunk).values_list("slug", flat=True))
+        for slug, alike in planned.items():
+            if slug in taken or len(alike) > 1:
+                for record in alike:
+                    report.add_error(
+                        plan.rows[id(record)],
+                        "",
+                        _("The key “%(slug)s” of the %(kind)s this row adds is already used.")
+                        % {"slug": slug, "kind": model._meta.verbose_name},
+                    )

@@ -1,0 +1,58 @@
+"""Stage 5 of a registry list: people, acts and conferments in bulk, their passages, one
+history entry each, inside the transaction the pipeline opens."""
+
+from __future__ import annotations
+
+from awards.core.bulk import BATCH_SIZE, analyze, chunks, create_records, insert_rows, link_columns
+from awards.exchange.columns import fetch_by_slug
+from awards.exchange.kinds.registry_list.resolve import RegistryPlan
+from awards.models import Citation, Conferment, Decree, Person
+from awards.records.revisions import record_bulk_changes
+
+
+def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
+    """People, acts and conferments in bulk, their passages, one history entry each."""
+    editor = user if user is not None and user.is_authenticated else None
+    people = [person for person, _citations in plan.people]
+    create_records(Person, people)
+    _link(Person, ((person, slugs) for person, slugs in plan.people), by_slug=True)
+    create_records(Decree, plan.new_decrees)
+    _link(Decree, plan.decree_citations, by_slug=True)
+    # Conferments built before their new people and acts had keys take them now; a batch
+    # at a time, so that the progress moves.
+    written = 0
+    for chunk in chunks(plan.conferments, BATCH_SIZE):
+        create_records(Conferment, chunk)
+        written += len(chunk)
+        if track is not None:
+            track(stage="write", written=written)
+    _link(Conferment, plan.conferment_citations)
+    if plan.updated:
+        Conferment.objects.bulk_update(
+            plan.updated, ["medal_number", "decree", "updated_at", "version"], batch_size=500
+        )
+        if track is not None:
+            track(stage="write", written=written + len(plan.updated))
+    record_bulk_changes(model=Person, created=people, user=editor, reason=reason)
+    record_bulk_changes(model=Decree, created=plan.new_decrees, user=editor, reason=reason)
+    record_bulk_changes(
+        model=Conferment,
+        created=plan.conferments,
+        updated=plan.updated,
+        user=editor,
+        reason=reason,
+    )
+    analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
+
+
+def _link(model, pairs, *, by_slug: bool = False) -> None:
+    through, source, target = link_columns(model._meta.get_field("citations"))
+    if by_slug:
+        pairs = list(pairs)
+        found = fetch_by_slug(Citation, {slug for _record, slugs in pairs for slug in slugs})
+        pairs = [(record, [found[slug] for slug in slugs]) for record, slugs in pairs]
+    insert_rows(
+        through,
+        [source, target],
+        ((record.pk, citation.pk) for record, citations in pairs for citation in citations),
+    )
