@@ -4,7 +4,15 @@ since they were read refuse the whole write (StaleRecords)."""
 
 from __future__ import annotations
 
-from awards.core.bulk import BATCH_SIZE, analyze, chunks, delete_rows, insert_rows, link_columns
+from awards.core.bulk import (
+    BATCH_SIZE,
+    analyze,
+    chunks,
+    create_records,
+    delete_rows,
+    insert_rows,
+    link_columns,
+)
 from awards.exchange.kinds.records.resolve import Plan
 from awards.exchange.pipeline.report import StaleRecords
 from awards.records.revisions import record_bulk_changes
@@ -21,7 +29,7 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
     written = 0
     for level in plan.levels:
         for chunk in chunks(level, BATCH_SIZE):
-            model.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
+            create_records(model, chunk)
             written += len(chunk)
             if track is not None:
                 track(stage="write", written=written)
