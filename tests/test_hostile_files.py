@@ -20,13 +20,14 @@ from openpyxl.cell.text import InlineFont
 
 from awards import models
 from awards.core.dates import PartialDate
-from awards.exchange.files import estimate_rows, write_xlsx
+from awards.exchange.files import estimate_rows
 from awards.exchange.kinds.records import RecordKind
 from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.limits import Limits, is_filled
 from awards.exchange.pipeline.run import import_file
 from awards.exchange.resources import PersonResource
 from awards.exchange.workbooks import read_rows
+from awards.exchange.writing import write_xlsx
 from bench.hostile_files import (
     MAIN,
     SHEET_END,

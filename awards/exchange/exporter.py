@@ -14,7 +14,7 @@ from django.db import models
 
 from awards.core.bulk import BATCH_SIZE, chunks
 from awards.exchange.columns import Column, related_slugs
-from awards.exchange.files import write_csv, write_json, write_xlsx
+from awards.exchange.writing import write_csv, write_json, write_xlsx
 
 
 def iter_export_rows(*, columns: list[Column], queryset: models.QuerySet) -> Iterator[list]:
