@@ -23,7 +23,11 @@ messages: $(STAMP)
 		$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').rglob('*.po')]"; \
 	fi
 
-setup: $(STAMP) messages
+# .env: local work's settings (git-ignored), so that manage.py runs as the README writes it.
+.env:
+	printf '# Local development only: written by make setup, ignored by git.\nDJANGO_DEBUG=1\n' > .env
+
+setup: $(STAMP) messages .env
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_records
 

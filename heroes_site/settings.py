@@ -24,6 +24,29 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def read_env_file(path: Path) -> None:
+    """Take KEY=VALUE lines of a local environment file as defaults: the environment wins.
+
+    ``make setup`` writes one (``.env``, ignored by git) for local work, so that the
+    README's commands run in a checkout as written; a deployment has none, and still
+    refuses to start without its secret. DJANGO_ENV_FILE names another file ("" for none).
+    """
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, separator, value = line.partition("=")
+        name = name.strip()
+        if separator and name and not name.startswith("#"):
+            os.environ.setdefault(name, value.strip())
+
+
+_env_file = os.environ.get("DJANGO_ENV_FILE")
+if _env_file is None:
+    read_env_file(BASE_DIR / ".env")
+elif _env_file:
+    read_env_file(Path(_env_file))
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:

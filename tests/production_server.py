@@ -25,6 +25,9 @@ def production_environment(*, static_root: Path, database_url: str, **extra: str
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
     environment.update(
+        # Production, whatever a local .env (make setup) says.
+        DJANGO_DEBUG="0",
+        DJANGO_ENV_FILE="",
         DJANGO_SECRET_KEY=THROWAWAY_SECRET,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_STATIC_ROOT=str(static_root),

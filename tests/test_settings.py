@@ -14,6 +14,7 @@ def manage(*args, **env):
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
+    environment.setdefault("DJANGO_ENV_FILE", "")
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -23,6 +24,20 @@ def manage(*args, **env):
         text=True,
         timeout=120,
     )
+
+
+def test_a_local_environment_file_lets_manage_py_run_as_the_readme_writes_it(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# local work\nDJANGO_DEBUG=1\n", encoding="utf-8")
+
+    with_file = manage("check", DJANGO_ENV_FILE=str(env_file))
+    without = manage("check", DJANGO_ENV_FILE="")
+    overridden = manage("check", DJANGO_ENV_FILE=str(env_file), DJANGO_DEBUG="0")
+
+    assert with_file.returncode == 0, with_file.stderr
+    assert "DJANGO_SECRET_KEY must be set" in without.stderr
+    # The environment wins over the file: a deployment that says DJANGO_DEBUG=0 needs a key.
+    assert "DJANGO_SECRET_KEY must be set" in overridden.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
