@@ -34,13 +34,14 @@ def renumber(*, pairs: Iterable[tuple[int, int]]) -> int:
     pairs = set(pairs)
     people = {pair[0] for pair in pairs}
     for chunk in chunks(sorted(people)):
-        for conferment in (
-            Conferment.objects.filter(person__in=chunk)
-            .select_related("person")
-            .order_by("date", "pk")
-        ):
+        # Sorted here, not by the database: with ORDER BY date the planner may read the
+        # whole registry in date order for each batch of people (after a bulk write, by
+        # statistics not yet refreshed) instead of the people's index.
+        for conferment in Conferment.objects.filter(person__in=chunk).select_related("person"):
             if (conferment.person_id, conferment.title_id) in pairs:
                 by_pair[conferment.person_id, conferment.title_id].append(conferment)
+    for conferments in by_pair.values():
+        conferments.sort(key=lambda conferment: (conferment.date, conferment.pk))
     titles = titles_for_check(title for _person, title in pairs)
     changed = []
     for conferments in by_pair.values():

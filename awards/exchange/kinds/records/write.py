@@ -48,6 +48,9 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
     for name, pairs in plan.links_to_add.items():
         through, source, target = link_columns(plan.columns[name].field)
         insert_rows(through, [source, target], ((record.pk, other.pk) for record, other in pairs))
+    # Before the history and the registry's upkeep read what was written, so that the
+    # planner knows the table's size (awards.core.bulk.analyze).
+    analyze(model, rows=written)
     record_bulk_changes(
         model=model,
         created=[record for level in plan.levels for record in level],
@@ -55,7 +58,6 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
         user=user if user is not None and user.is_authenticated else None,
         reason=reason,
     )
-    analyze(model, rows=written)
 
 
 def _lock_unchanged(plan: Plan) -> None:

@@ -33,6 +33,9 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
         )
         if track is not None:
             track(stage="write", written=written + len(plan.updated))
+    # Before the history and the registry's upkeep read what was written, so that the
+    # planner knows the tables' size (awards.core.bulk.analyze).
+    analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
     record_bulk_changes(model=Person, created=people, user=editor, reason=reason)
     record_bulk_changes(model=Decree, created=plan.new_decrees, user=editor, reason=reason)
     record_bulk_changes(
@@ -42,7 +45,6 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
         user=editor,
         reason=reason,
     )
-    analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
 
 
 def _link(model, pairs, *, by_slug: bool = False) -> None:
