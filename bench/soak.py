@@ -6,7 +6,9 @@ this script can cut; gunicorn with a throwaway secret; threads that fetch the ma
 pages. Reported for each phase: requests/s, p50/p99 latency, non-2xx answers and errors.
 
 Goals: no non-2xx at steady load; a killed worker loses at most its in-flight request;
-with the database gone the first 503 comes within 5 s, and pages come back by themselves.
+with the database gone the first 503 comes within 5 s, and pages come back by themselves
+(those requests carry a session cookie, as an editor's do, so that the whole-page cache
+does not answer them without the database).
 Then, on a SQLite file: editors saving the same and different records at once, counted as
 saves, conflict forms and 503s (goal: no 503).
 Last, a worker killed during a background import: its job shown failed within the stale time,
@@ -128,10 +130,15 @@ class DatabaseRelay:
         self.cut.clear()
 
 
-def fetch(port: int, path: str) -> int:
+# A session cookie: the page is rendered for this request, never answered from the page
+# cache (which would keep serving anonymous visitors while the database is gone).
+UNCACHED = {"Cookie": "sessionid=soak-no-such-session"}
+
+
+def fetch(port: int, path: str, headers: dict | None = None) -> int:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+        connection.request("GET", path, headers={"X-Forwarded-Proto": "https", **(headers or {})})
         response = connection.getresponse()
         response.read()
         return response.status
@@ -141,7 +148,9 @@ def fetch(port: int, path: str) -> int:
         connection.close()
 
 
-def load(*, port: int, connections: int, seconds: float, during=None) -> list[Outcome]:
+def load(
+    *, port: int, connections: int, seconds: float, during=None, headers: dict | None = None
+) -> list[Outcome]:
     """`connections` threads fetching PAGES in turn for `seconds`; `during()` runs alongside."""
     outcomes: list[Outcome] = []
     deadline = time.monotonic() + seconds
@@ -150,7 +159,7 @@ def load(*, port: int, connections: int, seconds: float, during=None) -> list[Ou
         number = offset
         while time.monotonic() < deadline:
             started = time.monotonic()
-            status = fetch(port, PAGES[number % len(PAGES)])
+            status = fetch(port, PAGES[number % len(PAGES)], headers)
             outcomes.append(Outcome(started, time.monotonic() - started, status))
             number += 1
 
@@ -469,7 +478,11 @@ def main():
                 relay.reconnect()
 
             outcomes = load(
-                port=site, connections=20, seconds=options.seconds * 1.5, during=lose_the_database
+                port=site,
+                connections=20,
+                seconds=options.seconds * 1.5,
+                during=lose_the_database,
+                headers=UNCACHED,
             )
             unavailable = [o for o in outcomes if o.status == 503]
             after_return = [o for o in outcomes if o.started >= outage["back"] and o.status != 200]
