@@ -36,10 +36,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from production_server import collect_static, gunicorn, production_environment  # noqa: E402
 from soak import prepare_database  # noqa: E402
+
+from tests.support.production_server import (  # noqa: E402
+    collect_static,
+    gunicorn,
+    production_environment,
+)
 
 TRIVIAL = "/robots.txt"
 PAGES = [

@@ -32,9 +32,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The production-server helpers are the tests' (tests/production_server.py): one place.
-sys.path.insert(0, str(ROOT / "tests"))
-from production_server import (  # noqa: E402
+# The production-server helpers are the tests' (tests/support/production_server.py): one place.
+sys.path.insert(0, str(ROOT))
+from tests.support.production_server import (  # noqa: E402
     AdminSession,
     collect_static,
     create_editor,
@@ -300,7 +300,8 @@ def kill_worker_during_import(
     import psycopg
     from job_pages import counts
     from registry import synthetic_csv
-    from task_workers import db_worker, wait_until
+
+    from tests.support.task_workers import db_worker, wait_until
 
     environment = {
         **environment,

@@ -2,7 +2,8 @@
 
 import pytest
 from django.test import Client
-from public_pages import LANGUAGES, SITE_PATHS, public_page_paths
+
+from tests.support.public_pages import LANGUAGES, SITE_PATHS, public_page_paths
 
 pytestmark = pytest.mark.django_db
 

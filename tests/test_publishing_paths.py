@@ -4,10 +4,10 @@ or a draft as it was; only a chief editor sets or clears it (awards.records.role
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from test_admin import admin_url, change_form_data, page_text
 
 from awards import models
 from awards.records.editors import reset_demo_editor
+from tests.support.admin_pages import admin_url, change_form_data, page_text
 
 pytestmark = pytest.mark.usefixtures("seeded")
 

@@ -1,10 +1,10 @@
 """No page breaks its Content-Security-Policy in a real browser: public pages and the admin."""
 
 import pytest
-from public_pages import LANGUAGES, SITE_PATHS, public_page_paths
 
 from awards import models
 from awards.records.editors import reset_demo_editor
+from tests.support.public_pages import LANGUAGES, SITE_PATHS, public_page_paths
 
 # Recorded in the page before any of its own scripts run, so nothing escapes.
 RECORD_VIOLATIONS = """

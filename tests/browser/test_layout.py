@@ -3,7 +3,8 @@ screen, nothing cut; comparisons as cards on the phone; a time line that can be 
 used at both widths, and printed."""
 
 import pytest
-from public_pages import LANGUAGES, public_page_paths
+
+from tests.support.public_pages import LANGUAGES, public_page_paths
 
 PHONE, DESKTOP = 390, 1280
 

@@ -1,0 +1,1 @@
+"""Tests of awards.admin: the editors' workplace."""

@@ -1,0 +1,1 @@
+"""Playwright tests: a real Chromium against the live server (marked ``browser``)."""

@@ -1,0 +1,1 @@
+"""Tests of awards.management.commands: what each command prints and exits with."""

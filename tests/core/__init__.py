@@ -1,0 +1,1 @@
+"""Tests of awards.core: the helpers that know no record."""

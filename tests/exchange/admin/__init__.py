@@ -1,0 +1,1 @@
+"""Tests of awards.exchange.admin: import and export in the editors' admin."""

@@ -1,0 +1,1 @@
+"""Tests of awards.exchange.kinds: the kinds of import and export."""

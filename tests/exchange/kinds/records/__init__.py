@@ -1,0 +1,1 @@
+"""Tests of awards.exchange.kinds.records: a kind of record matched by slug."""

@@ -1,0 +1,1 @@
+"""Tests of awards.exchange.kinds.registry_list: registry lists."""

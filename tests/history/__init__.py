@@ -1,0 +1,1 @@
+"""Tests of awards.history: the rules on a date, comparisons, periods and facts."""

@@ -1,0 +1,1 @@
+"""Tests of awards.models: fields, validation of their own fields, QuerySets."""

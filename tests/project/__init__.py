@@ -1,0 +1,1 @@
+"""Tests of heroes_site: settings, security headers, error pages, database faults."""

@@ -1,0 +1,1 @@
+"""Tests of awards.records: roles, revisions, writes, backups, the fixtures, editors."""

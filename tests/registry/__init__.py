@@ -1,0 +1,1 @@
+"""Tests of awards.registry: the rules of conferments, their checks, numbers, counts."""

@@ -1,0 +1,224 @@
+"""Every conferment is checked against the rules of its title in force on its date.
+
+The rules are those of the fixtures (the source document): the title of Hero of Socialist
+Labour established on 27 December 1938 and abolished in 1991, the gold medal from 22 May
+1940, at most three awards from 1940 until 14 May 1973, no foreign citizens, the Order of
+Lenin with a repeat award until 1988. A conferment is checked as the admin checks it.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from awards.core.dates import PartialDate
+from awards.models import Conferment, Person
+from awards.registry import checks as registry
+from tests.support.registry_builders import confer, hero
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+def refusal(person, date, **kwargs) -> str:
+    with pytest.raises(ValidationError) as refused:
+        confer(person, date, **kwargs)
+    return " ".join(refused.value.messages)
+
+
+def test_conferment_before_the_title_was_established_is_refused_naming_the_passage():
+    message = refusal(hero(), "1938-12-26")
+    assert "established on 27 December 1938" in message
+    assert "paragraph 4, sentence 1" in message
+    assert not Conferment.objects.exists()
+
+
+def test_conferment_on_the_day_of_establishment_is_accepted():
+    conferment = confer(hero(), "1938-12-27")
+    assert (conferment.rules_uncertain, conferment.uncertain_rules) == (False, "")
+
+
+def test_conferment_dated_only_1938_is_saved_with_a_warning():
+    conferment = confer(hero(), "1938")
+    assert conferment.rules_uncertain
+    assert conferment.uncertain_rules == "establishment"
+
+
+def test_conferment_after_the_abolition_is_refused_and_in_its_year_warned():
+    assert "abolished in 1991" in refusal(hero(), "1992-01-01")
+    assert confer(hero(), "1991-06").uncertain_rules == "abolition"
+    assert not confer(hero(), "1990-12-31").rules_uncertain
+
+
+def three_awards(person):
+    for date in ("1950-01-01", "1960-01-01", "1970-01-01"):
+        confer(person, date)
+
+
+def test_a_fourth_award_before_14_may_1973_is_refused_naming_the_limit():
+    person = hero()
+    three_awards(person)
+    message = refusal(person, "1973-05-13")
+    assert "Award No. 4 exceeds the limit in force on 13 May 1973" in message
+    assert "paragraph 5, sentence 1" in message
+    assert person.conferments.count() == 3
+
+
+def test_a_fourth_award_from_14_may_1973_is_accepted():
+    person = hero()
+    three_awards(person)
+    fourth = confer(person, "1973-05-14")
+    assert (fourth.ordinal, fourth.times, fourth.rules_uncertain) == (4, 4, False)
+    assert sorted(person.conferments.values_list("times", flat=True)) == [4, 4, 4, 4]
+
+
+def test_a_fourth_award_dated_only_1973_is_warned():
+    person = hero()
+    three_awards(person)
+    assert confer(person, "1973").uncertain_rules == "repeat_limit"
+
+
+def test_the_limit_of_three_holds_from_1940():
+    person = hero()
+    for date in ("1941-01-01", "1942-01-01", "1943-01-01"):
+        confer(person, date)
+    assert "Award No. 4" in refusal(person, "1944-01-01")
+
+
+def test_a_repeat_award_before_1940_is_warned_as_the_source_gives_no_rule():
+    person = hero()
+    confer(person, "1939-01-10")
+    second = confer(person, "1939-06-01")
+    assert (second.ordinal, second.uncertain_rules) == (2, "repeat_limit")
+
+
+def test_an_award_entered_out_of_order_renumbers_the_later_ones():
+    person = hero()
+    later = confer(person, "1960-01-01")
+    confer(person, "1950-01-01")
+    later.refresh_from_db()
+    assert (later.ordinal, later.times) == (2, 2)
+
+
+def test_foreign_citizen_is_refused_the_hero_of_socialist_labour_naming_the_passage():
+    message = refusal(hero(citizenship=Person.Citizenship.FOREIGN), "1950-01-01")
+    assert "not conferred on foreign citizens" in message
+    assert "paragraph 1, sentence 3" in message
+
+
+def test_foreign_citizen_of_a_title_whose_rules_are_silent_is_warned():
+    conferment = confer(
+        hero(citizenship=Person.Citizenship.FOREIGN), "1930-01-01", title="hero-of-labour"
+    )
+    # The source gives no rule of foreign citizens for it, nor the date it ended.
+    assert conferment.uncertain_rules == "abolition foreign_citizens"
+
+
+def test_foreign_citizen_may_receive_the_hero_of_the_soviet_union():
+    conferment = confer(
+        hero(citizenship=Person.Citizenship.FOREIGN),
+        "1950-01-01",
+        title="hero-of-the-soviet-union",
+    )
+    # The source dates neither the establishment nor the abolition of that title:
+    # uncertain, but not refused, and nothing about foreign citizens.
+    assert conferment.uncertain_rules == "establishment abolition"
+
+
+def test_uncertain_conferments_can_be_filtered_on():
+    confer(hero(), "1938")
+    confer(hero(), "1950-01-01")
+    assert Conferment.objects.filter(rules_uncertain=True).count() == 1
+
+
+def insignia_of(conferment):
+    [checked] = [
+        item
+        for item in registry.person_conferments(person=conferment.person)
+        if item.conferment.pk == conferment.pk
+    ]
+    return {item.aspect: item.status.value for item in checked.check.insignia}
+
+
+def test_the_gold_medal_is_due_from_22_may_1940():
+    assert insignia_of(confer(hero(), "1940-05-21")) == {
+        "certificate": "in_force",
+        "order_of_lenin": "in_force",
+    }
+    assert insignia_of(confer(hero(), "1940-05-22"))["gold_medal"] == "in_force"
+
+
+def test_a_repeat_award_brings_the_order_of_lenin_until_1988():
+    person = hero()
+    confer(person, "1950-01-01")
+    assert "repeat_order_of_lenin" in insignia_of(confer(person, "1987-01-01"))
+    assert insignia_of(confer(person, "1988"))["repeat_order_of_lenin"] == "uncertain"
+    later = insignia_of(confer(person, "1989-01-01"))
+    assert "repeat_order_of_lenin" not in later
+    assert "order_of_lenin" not in later
+
+
+def in_russian_text(response) -> str:
+    """The admin's page (in Russian, its language) with its spaces as a browser shows them."""
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+# Each path that writes a conferment asks the rules itself (awards.registry.checks.assess):
+# the admin's form, the record-by-record import and a return to a version of the history.
+
+
+def test_the_admin_form_refuses_a_conferment_the_rules_refuse(editor_client):
+    from tests.support.admin_pages import admin_url, change_form_data
+
+    conferment = confer(hero(), "1950-01-01")
+    url = admin_url(Conferment, "change", conferment.pk)
+    data = change_form_data(editor_client.get(url))
+    data.update(date_year=1938, date_month=12, date_day=26)
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "27 декабря 1938" in in_russian_text(response)
+    conferment.refresh_from_db()
+    assert str(conferment.date) == "1950-01-01"
+
+
+def test_the_record_import_refuses_a_conferment_the_rules_refuse(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    person = hero()
+    path = tmp_path / "conferments.csv"
+    path.write_text(
+        "slug,person,title,date,citations\n"
+        f"early,{person.slug},hero-of-socialist-labour,1938-12-26,hsl-p4-s1\n"
+    )
+
+    with pytest.raises(CommandError):
+        call_command("import_records", "conferment", str(path), stderr=io.StringIO())
+
+    assert not Conferment.objects.exists()
+
+
+def test_a_return_to_a_version_the_rules_refuse_is_refused(editor_client):
+    from tests.support.admin_pages import admin_url
+
+    conferment = confer(hero(), "1938-12-26", check=False)
+    early = conferment.history.latest("history_date")
+    conferment.date = PartialDate(1950, 1, 1)
+    conferment.save()
+    url = admin_url(Conferment, "simple_history", conferment.pk, early.history_id)
+
+    response = editor_client.post(url, {"base_version": conferment.version})
+
+    assert response.status_code == 200
+    assert "27 декабря 1938" in in_russian_text(response)
+    conferment.refresh_from_db()
+    assert str(conferment.date) == "1950-01-01"

@@ -1,0 +1,1 @@
+"""Tests of awards.site: the public pages."""

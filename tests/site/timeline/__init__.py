@@ -1,0 +1,1 @@
+"""Tests of awards.site.timeline: the drawings of the time line."""

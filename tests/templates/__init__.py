@@ -1,0 +1,1 @@
+"""Tests of templates/: conventions every page keeps."""

@@ -1,0 +1,1 @@
+"""Tests of awards.templatetags: the presentation helpers."""
