@@ -24,57 +24,69 @@ NUMBERING_FIELDS = [
 ]
 
 
+# What renumber() reads of each conferment: values, not records, a batch of people at a
+# time, so that numbering a 200,000-row list after its import holds one batch in memory.
+_NUMBERED = ("pk", "person_id", "title_id", "date", "published", *NUMBERING_FIELDS[:4])
+
+
 def renumber(*, pairs: Iterable[tuple[int, int]]) -> int:
     """Number the conferments of each (person, title) by date and count them: all of them
     (``ordinal``, ``times``, as the rules count), and the published ones alone
     (``public_ordinal``, ``public_times``, as the public lists count; 0 for a draft).
     Recheck the rules of those whose number changed. Returns how many conferments changed.
     """
-    by_pair = defaultdict(list)
     pairs = set(pairs)
-    people = {pair[0] for pair in pairs}
-    for chunk in chunks(sorted(people)):
+    changed = 0
+    titles = {}
+    for chunk in chunks(sorted({person for person, _title in pairs})):
+        numbers = _numbers(
+            row
+            for row in Conferment.objects.filter(person__in=chunk).values_list(*_NUMBERED)
+            if (row[1], row[2]) in pairs
+        )
+        if not numbers:
+            continue
+        records = list(Conferment.objects.filter(pk__in=numbers).select_related("person"))
+        missing = {record.title_id for record in records} - set(titles)
+        if missing:
+            titles |= titles_for_check(missing)
+        for record in records:
+            renumbered = record.ordinal != numbers[record.pk][0]
+            record.ordinal, record.times, record.public_ordinal, record.public_times = numbers[
+                record.pk
+            ]
+            if renumbered:
+                title = titles[record.title_id]
+                mark(record, check_with(record, title=title, ordinal=record.ordinal))
+        Conferment.objects.bulk_update(records, NUMBERING_FIELDS, batch_size=500)
+        changed += len(records)
+    return changed
+
+
+def _numbers(rows: Iterable[tuple]) -> dict[int, tuple[int, int, int, int]]:
+    """The numbers of the conferments whose numbers change, by key, from rows of
+    ``_NUMBERED``: each pair's in date order (the same date, in the order of entry)."""
+    by_pair = defaultdict(list)
+    for row in rows:
+        by_pair[row[1], row[2]].append(row)
+    numbers = {}
+    for awards in by_pair.values():
         # Sorted here, not by the database: with ORDER BY date the planner may read the
         # whole registry in date order for each batch of people (after a bulk write, by
         # statistics not yet refreshed) instead of the people's index.
-        for conferment in Conferment.objects.filter(person__in=chunk).select_related("person"):
-            if (conferment.person_id, conferment.title_id) in pairs:
-                by_pair[conferment.person_id, conferment.title_id].append(conferment)
-    for conferments in by_pair.values():
-        conferments.sort(key=lambda conferment: (conferment.date, conferment.pk))
-    titles = titles_for_check(title for _person, title in pairs)
-    changed = []
-    for conferments in by_pair.values():
-        published = [conferment for conferment in conferments if conferment.published]
-        public_numbers = {id(conferment): n for n, conferment in enumerate(published, start=1)}
-        for number, conferment in enumerate(conferments, start=1):
-            numbers = (
+        awards.sort(key=lambda row: (row[3], row[0]))
+        published = [row[0] for row in awards if row[4]]
+        public_numbers = {pk: number for number, pk in enumerate(published, start=1)}
+        for number, row in enumerate(awards, start=1):
+            wanted = (
                 number,
-                len(conferments),
-                public_numbers.get(id(conferment), 0),
-                len(published) if conferment.published else 0,
+                len(awards),
+                public_numbers.get(row[0], 0),
+                len(published) if row[4] else 0,
             )
-            kept = (
-                conferment.ordinal,
-                conferment.times,
-                conferment.public_ordinal,
-                conferment.public_times,
-            )
-            if numbers == kept:
-                continue
-            renumbered = conferment.ordinal != number
-            (
-                conferment.ordinal,
-                conferment.times,
-                conferment.public_ordinal,
-                conferment.public_times,
-            ) = numbers
-            if renumbered:
-                check = check_with(conferment, title=titles[conferment.title_id], ordinal=number)
-                mark(conferment, check)
-            changed.append(conferment)
-    Conferment.objects.bulk_update(changed, NUMBERING_FIELDS, batch_size=500)
-    return len(changed)
+            if wanted != row[5:9]:
+                numbers[row[0]] = wanted
+    return numbers
 
 
 def refresh_sort_names(person: Person) -> None:
