@@ -2,7 +2,7 @@
 
 Synthetic lists only: every person this generator makes is marked synthetic (surname
 "Синтетов-…", occupation "синтетическая запись"); they exist for tests and benchmarks and
-never go into fixtures/ (tests/test_registry_import.py checks that).
+never go into fixtures/ (tests/fixtures/test_records.py checks that).
 
 Measured, each size in a fresh process on its own temporary SQLite database with the
 fixtures loaded:

@@ -17,6 +17,15 @@ from awards import models
 from awards.core.content_generation import invalidate_public_pages
 from awards.core.dates import PartialDate
 from awards.records.seed import fixture_paths, load_fixture_records
+from tests.support.job_pages import DATABASE_QUEUE
+from tests.support.production_server import (
+    collect_static,
+    prepare_site_database,
+    production_environment,
+    served_database,
+)
+from tests.support.public_pages import LANGUAGES, SITE_PATHS, public_page_paths
+from tests.support.registry_builders import confer, hero
 
 _numbers = itertools.count(1)
 
@@ -278,3 +287,66 @@ def chief_editor(db):
 def chief_editor_client(client, chief_editor):
     client.force_login(chief_editor)
     return client
+
+
+@pytest.fixture
+def citation(make_citation):
+    """The passage c1, which the import files of the tests cite."""
+    return make_citation(slug="c1")
+
+
+@pytest.fixture
+def database_queue(background, settings, make_citation):
+    """Large files queued on the database, with no worker running them yet."""
+    settings.TASKS = DATABASE_QUEUE
+    make_citation(slug="c1")
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("deployment") / "staticfiles"
+    collect_static(static_root=root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def postgresql_site(static_root, tmp_path_factory):
+    """The site's environment on a PostgreSQL database of its own, migrated and loaded."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "PostgreSQL only (run with DATABASE_URL=postgres://…): SQLite is a file, with no "
+            "server to fall silent and no statement timeout"
+        )
+    folder = tmp_path_factory.mktemp("postgresql-site")
+    with served_database(folder) as database_url:
+        environment = production_environment(
+            static_root=static_root,
+            database_url=database_url,
+            DJANGO_CACHE_DIR=str(folder / "cache"),
+        )
+        prepare_site_database(environment)
+        yield environment
+
+
+@pytest.fixture
+def every_public_path(seeded):
+    """One path of each kind of public page in each language, and the site's own files."""
+    return [path for language in LANGUAGES for path in public_page_paths(language=language)] + (
+        SITE_PATHS
+    )
+
+
+@pytest.fixture
+def heroes(db):
+    """Three people of the registry: Ivanov honoured twice, Petrov thrice, Abramov once."""
+    ivanov = hero(surname="Иванов", surname_en="Ivanov", given_name_en="Ivan")
+    confer(ivanov, "1943-03-19")
+    confer(ivanov, "1957-01-11")
+    petrov = hero(surname="Петров", surname_en="Petrov", given_name_en="Pyotr")
+    for date in ("1949-06-10", "1957-01-11", "1966-05-05"):
+        confer(petrov, date)
+    abramov = hero(surname="Абрамов", surname_en="Abramov", given_name_en="Abram")
+    confer(abramov, "1957-08-01")
+    return {"ivanov": ivanov, "petrov": petrov, "abramov": abramov}

@@ -1,15 +1,10 @@
-"""The admin speaks the editor's language: the citation picker, inlines and date messages."""
+"""The declarations of each kind of record in the admin (awards.admin.records): the citation
+picker of a provision, the import log."""
 
-import html
-import json
 import re
 
-import pytest
-from django.core.exceptions import ValidationError
-
 from awards import models
-from awards.core.dates import PartialDate
-from tests.support.admin_pages import admin_url, form_data, page_text
+from tests.support.admin_imports import upload
 
 
 def pick_citation(client, term):
@@ -41,64 +36,32 @@ def test_the_picker_finds_a_passage_by_the_whole_label_it_shows(seeded, editor_c
     assert str(citation) in pick_citation(editor_client, str(citation))
 
 
-def inline_buttons(response):
-    """The "add another" text of each inline, as its script will show it."""
-    data = re.findall(r'data-inline-formset="([^"]+)"', response.content.decode())
-    return [json.loads(html.unescape(item))["options"]["addText"] for item in data]
-
-
-def test_inline_buttons_and_headers_are_russian(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
-
-    response = editor_client.get(admin_url(models.Title, "change", title.pk))
-
-    assert set(inline_buttons(response)) == {"Положение: добавить ещё", "Цитата: добавить ещё"}
-    headers = re.findall(r'<th class="column-citation[^"]*">\s*([^<]+?)\s*<', response.text)
-    assert headers == ["Цитата"]
-    assert "Citation" not in page_text(response) and "CITATION" not in response.text
-
-
-def post_decree(client, **date):
-    url = admin_url(models.Decree, "add")
-    page = client.get(url)
-    fields = {"slug": "new-act", "name_ru": "Указ", "kind": "decree"}
-    fields |= {f"date_{part}": value for part, value in date.items()}
-    return client.post(url, form_data(page, **fields))
-
-
-def test_an_impossible_date_is_explained_in_russian(seeded, editor_client):
-    response = post_decree(editor_client, year="1939", month="2", day="30")
-
-    assert "Такой даты не существует: в 1939-02 нет 30-го числа." in page_text(response)
-
-
-def test_a_date_outside_the_history_is_refused_with_the_years_it_may_take(seeded, editor_client):
-    response = post_decree(editor_client, year="2050")
-
-    assert not models.Decree.objects.filter(slug="new-act").exists()
-    assert (
-        "Даты этой истории лежат между 1917 и 1991 годами (от революции до конца СССР); "
-        "2050 — вне их." in page_text(response)
+def test_the_import_log_names_the_kind_of_record_in_russian(no_records, editor_client):
+    models.ImportLog.objects.create(
+        model_name="title",
+        file_name="titles.csv",
+        file_format="csv",
+        origin="admin",
+        status="imported",
     )
 
+    page = editor_client.get("/admin/awards/importlog/").text
 
-@pytest.mark.parametrize(
-    ("builder", "field"),
-    [
-        ("make_decree", "date"),
-        ("make_title", "established_on"),
-        ("make_title", "abolished_on"),
-        ("make_medal", "established_on"),
-        ("make_event", "date"),
-        ("make_provision", "start"),
-        ("make_provision", "end"),
-    ],
-)
-def test_every_dated_record_keeps_to_the_years_of_the_ussr(request, builder, field):
-    record = request.getfixturevalue(builder)()
-    setattr(record, field, PartialDate(1916, 12))
+    rows = re.search(r"<tbody>(.*)</tbody>", page, re.S).group(1)
+    assert "звание" in rows
+    assert ">title<" not in rows
+    assert "звание" in editor_client.get("/admin/awards/importlog/?model_name=title").text
 
-    with pytest.raises(ValidationError) as refused:
-        record.full_clean()
 
-    assert "1917" in refused.value.message_dict[field][0]
+def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation):
+    upload(editor_client, b"slug,name_ru,citations\nivanov,X,zz\n", name="broken.csv")
+
+    response = editor_client.get("/admin/awards/importlog/")
+
+    assert response.status_code == 200
+    assert "broken.csv" in response.text
+    log = models.ImportLog.objects.get()
+    detail = editor_client.get(f"/admin/awards/importlog/{log.pk}/change/")
+    assert detail.status_code == 200
+    assert re.search(r"zz", detail.text)
+    assert editor_client.get("/admin/awards/importlog/add/").status_code == 403

@@ -1,6 +1,7 @@
-"""The export_records and import_records commands, as scripts and cron jobs use them."""
+"""The import_records command (and import_registry), as scripts and cron jobs use it: counts,
+errors, exit codes, encodings, the user it imports as, its progress bar."""
 
-import json
+import io
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +9,9 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from awards import models
+from awards.models import ImportJob, Person
+from awards.models.imports import REGISTRY_LIST
+from tests.support.registry_lists import NOVIKOV, STAKHANOV, registry_csv, registry_list
 
 
 @pytest.fixture(autouse=True)
@@ -19,31 +23,6 @@ def english():
 
 def run(*args):
     call_command(*args)
-
-
-def test_export_writes_the_file_in_the_chosen_format(tmp_path, seeded):
-    output = tmp_path / "titles.json"
-
-    run("export_records", "title", "--format", "json", "--output", str(output))
-
-    records = json.loads(output.read_text(encoding="utf-8"))
-    assert "hero-of-socialist-labour" in [record["slug"] for record in records]
-    assert set(records[0]) >= {"name_ru", "name_en", "established_on", "citations"}
-
-
-def test_export_without_output_goes_to_standard_output(capsysbinary, seeded):
-    run("export_records", "decree")
-
-    data = capsysbinary.readouterr().out
-    assert data.startswith(b"\xef\xbb\xbfslug,published,kind,date,number,authorities,")
-
-
-def test_export_for_russian_excel_separates_by_semicolons(tmp_path, seeded):
-    output = tmp_path / "titles.csv"
-
-    run("export_records", "title", "--delimiter", "semicolon", "--output", str(output))
-
-    assert output.read_bytes().startswith(b"\xef\xbb\xbfslug;published;name_ru;")
 
 
 def test_import_prints_the_counts_and_succeeds(tmp_path, capsys, seeded):
@@ -177,12 +156,16 @@ SHEET = """<?xml version="1.0"?>
 <row r="2"><c r="A2" t="inlineStr"><is><t>c-new</t></is></c>
 <c r="B2" t="inlineStr"><is><t>{entity}</t></is></c></row>
 </sheetData></worksheet>"""
+
+
 BILLION_LAUGHS = SHEET.format(
     doctype="""<!DOCTYPE lolz [<!ENTITY lol "lol">
 <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>""",
     entity="&lol3;",
 )
+
+
 EXTERNAL_ENTITY = SHEET.format(
     doctype='<!DOCTYPE sheet [<!ENTITY secret SYSTEM "file:///etc/passwd">]>', entity="&secret;"
 )
@@ -287,3 +270,68 @@ def test_utf8_and_windows_1251_are_detected(tmp_path, seeded, encoded):
     run("import_records", "person", str(path))
 
     assert models.Person.objects.get(slug="ivanov").name_ru == "Иванов Иван Петрович"
+
+
+@pytest.mark.usefixtures("seeded", "background")
+def test_the_command_queues_a_list_and_prints_its_job(
+    tmp_path, editor, django_capture_on_commit_callbacks
+):
+    path = tmp_path / "list.csv"
+    path.write_bytes(registry_list({**NOVIKOV, "date": "1960"}))
+    out = io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "import_registry", str(path), "--background", "--user", editor.username, stdout=out
+        )
+
+    job = ImportJob.objects.get()
+    assert f"{job.pk}: /admin/awards/importjob/{job.pk}/change/" in out.getvalue()
+    assert (job.model_name, job.status, job.user) == (REGISTRY_LIST, "checked", editor)
+    assert not Person.objects.filter(surname_ru="Новиков").exists()
+    with pytest.raises(CommandError):
+        call_command("import_registry", str(path), "--background")
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def run_import(tmp_path, out, *args):
+    path = tmp_path / "people.csv"
+    path.write_text("slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,c1\n")
+    call_command("import_records", "person", str(path), *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_the_command_draws_a_progress_bar_on_a_terminal(no_records, tmp_path, make_citation):
+    make_citation(slug="c1")
+
+    # The summary as an editor reads it, the bar as the command draws it in any language.
+    with translation.override("ru"):
+        shown = run_import(tmp_path, Terminal(), "--dry-run")
+
+    bar, summary = shown.rstrip("\n").rsplit("\n", 1)
+    assert bar.startswith("\r[")
+    assert "[##############################] done" in bar
+    assert "rows 2/2" in bar
+    assert "новых: 2" in summary
+
+
+def test_the_command_prints_only_the_summary_into_a_pipe(no_records, tmp_path, make_citation):
+    make_citation(slug="c1")
+
+    printed = run_import(tmp_path, io.StringIO(), "--dry-run")
+
+    assert "\r" not in printed
+    assert "[" not in printed
+    assert len(printed.strip().splitlines()) == 1
+
+
+@pytest.mark.usefixtures("seeded")
+def test_the_command_fails_on_a_refused_list(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(registry_csv({**STAKHANOV, "date": "1992-01-01"}))
+    with pytest.raises(CommandError):
+        call_command("import_registry", str(path))

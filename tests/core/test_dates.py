@@ -1,10 +1,11 @@
+"""Partial dates (awards.core.dates): known to a year, a month or a day, as the source states
+them."""
+
 import datetime
 
 import pytest
 
 from awards.core.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, format_partial_date
-from awards.fields import PartialDateFormField
-from awards.models import Event
 
 
 @pytest.mark.parametrize(
@@ -67,56 +68,3 @@ def test_spans_of_days_cover_exactly_what_is_known():
 def test_rendering_says_exactly_what_is_known_in_both_languages(value, russian, english):
     assert format_partial_date(value, language="ru") == russian
     assert format_partial_date(value, language="en") == english
-
-
-def test_database_orders_and_filters_mixed_precisions_chronologically(make_event):
-    made = [
-        make_event(date=PartialDate.parse(text))
-        for text in ["1988", "1927-07-27", "1921", "1938-12", "1938-12-27", "1938"]
-    ]
-    events = Event.objects.filter(pk__in=[event.pk for event in made])
-    ordered = [event.date.isoformat() for event in events.order_by("date")]
-    assert ordered == ["1921", "1927-07-27", "1938", "1938-12", "1938-12-27", "1988"]
-    in_1930s = events.filter(date__gte="1930", date__lt="1940").order_by("date")
-    assert [event.date.isoformat() for event in in_1930s] == ["1938", "1938-12", "1938-12-27"]
-
-
-def test_dates_come_back_from_the_database_as_partial_dates(make_event):
-    event = make_event(date=PartialDate(1927, 7))
-    event.refresh_from_db()
-    assert event.date == PartialDate(1927, 7)
-
-
-class TestDateEntry:
-    def field(self, required=False):
-        return PartialDateFormField(required=required)
-
-    def test_year_alone_is_a_year(self):
-        assert self.field().clean(["1921", "", ""]) == PartialDate(1921)
-
-    def test_full_date(self):
-        assert self.field().clean(["1927", "7", "27"]) == PartialDate(1927, 7, 27)
-
-    def test_empty_optional_date_is_none(self):
-        assert self.field().clean(["", "", ""]) is None
-
-    def test_day_without_month_is_an_error(self):
-        from django.core.exceptions import ValidationError
-
-        with pytest.raises(ValidationError) as error:
-            self.field().clean(["1927", "", "27"])
-        assert error.value.code == "day_without_month"
-
-    def test_impossible_day_is_an_error(self):
-        from django.core.exceptions import ValidationError
-
-        with pytest.raises(ValidationError) as error:
-            self.field().clean(["1941", "2", "29"])
-        assert error.value.code == "impossible"
-
-    def test_month_without_year_is_an_error(self):
-        from django.core.exceptions import ValidationError
-
-        with pytest.raises(ValidationError) as error:
-            self.field().clean(["", "7", ""])
-        assert error.value.code == "month_without_year"

@@ -1,4 +1,5 @@
-"""Keyset pagination: cursors come from the address, so from anyone; none gives a 500."""
+"""Keyset pagination (awards.core.keyset): cursors come from the address, so from anyone; none
+gives a 500; pages follow one another to the last and back."""
 
 import base64
 import json
@@ -7,9 +8,12 @@ import re
 import pytest
 
 from awards.core.keyset import encode_cursor
+from awards.site import registry_views
 from tests.support.registry_builders import confer, hero
+from tests.support.registry_pages import names_on
 
 pytestmark = pytest.mark.usefixtures("seeded")
+
 
 KEYSET_PAGES = ["/registry/", "/registry/?sort=date", "/registry/twice/", "/en/registry/thrice/"]
 
@@ -79,3 +83,23 @@ def test_a_cursor_the_site_wrote_turns_the_page(client, twice_and_thrice, monkey
     assert len(people_on(first)) == len(people_on(second)) == 2
     monkeypatch.setattr("awards.site.registry_views.PAGE_SIZE", 4)
     assert people_on(client.get("/registry/?sort=date")) == people_on(first) + people_on(second)
+
+
+def test_pages_follow_one_another_to_the_last_and_back(client, heroes, monkeypatch):
+    monkeypatch.setattr(registry_views, "PAGE_SIZE", 4)
+    first = client.get("/en/registry/")
+    assert len(names_on(first)) == 4
+    next_link = re.search(r'href="\?(after=[^"]+)"\s+rel="next"', first.content.decode())[1]
+    second = client.get(f"/en/registry/?{next_link}")
+    assert len(names_on(second)) == 2
+    assert 'rel="next"' not in second.content.decode()
+    # The last page is the last four, the end of the list as the second page ends it.
+    last = client.get("/en/registry/?page=last")
+    assert names_on(last) == (names_on(first) + names_on(second))[-4:]
+    previous = re.search(r'href="\?(before=[^"]+)"\s+rel="prev"', last.content.decode())[1]
+    assert names_on(client.get(f"/en/registry/?{previous}")) == names_on(first)[:2]
+
+
+def test_a_forged_cursor_gives_the_first_page(client, heroes):
+    response = client.get("/registry/?after=not-a-cursor")
+    assert names_on(response) == names_on(client.get("/registry/"))

@@ -1,48 +1,30 @@
-"""Large imports run as background tasks: a job page with progress, confirmation, retry."""
+"""Large imports as background tasks (awards.exchange.jobs): checked, confirmed, written, with
+their progress; jobs a killed worker had taken run again."""
 
 import io
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from awards import models
-from tests.support.job_pages import counts
-
-IMPORT_URL = "/admin/awards/person/import/"
-CSV = "0"
-XLSX = "2"
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def citation(make_citation):
-    return make_citation(slug="c1")
-
-
-def people_csv(count: int, *, prefix: str = "person", bad: set[int] = frozenset()) -> bytes:
-    lines = ["slug,name_ru,citations"]
-    for number in range(count):
-        citations = "no-such-citation" if number in bad else "c1"
-        lines.append(f"{prefix}-{number},Человек {number},{citations}")
-    return ("\n".join(lines) + "\n").encode()
-
-
-def upload(client, content, *, name="people.csv", file_format=CSV):
-    return client.post(
-        IMPORT_URL,
-        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, content)},
-    )
-
-
-def start(client, capture, content, **kwargs):
-    """Upload a large file and run the queued tasks; the job's page address."""
-    with capture(execute=True):
-        response = upload(client, content, **kwargs)
-    assert response.status_code == 302
-    return response["Location"]
+from awards.exchange import jobs
+from awards.models import Conferment, ImportJob, Person
+from awards.models.imports import REGISTRY_LIST, model_verbose_name
+from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
+from tests.support.admin_imports import XLSX, upload
+from tests.support.job_pages import (
+    DATABASE_QUEUE,
+    as_a_worker_left_it,
+    confirm,
+    counts,
+    people_csv,
+    queue,
+    start,
+)
+from tests.support.registry_lists import start_list
 
 
 def test_a_large_admin_import_is_checked_in_the_background_and_written_on_confirmation(
@@ -72,29 +54,6 @@ def test_a_large_admin_import_is_checked_in_the_background_and_written_on_confir
     assert person.version == 1
 
 
-def test_the_job_page_shows_progress_while_running_and_survives_a_reload(
-    no_records, background, settings, editor_client, citation, django_capture_on_commit_callbacks
-):
-    # Queued on the database, with no worker yet: the page shows a job waiting.
-    settings.TASKS = DATABASE_QUEUE
-    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12))
-
-    for _reload in range(2):
-        waiting = editor_client.get(page_url)
-        assert "ждёт проверки" in waiting.text
-        assert '<meta http-equiv="refresh" content="2">' in waiting.text
-        assert '<progress id="import-progress" max="1">' in waiting.text
-
-    job = models.ImportJob.objects.get()
-    models.ImportJob.objects.filter(pk=job.pk).update(
-        status="checking", rows_total=12, rows_read=12, rows_validated=6, error_count=3
-    )
-    running = editor_client.get(page_url)
-    assert '<progress id="import-progress" value="18" max="24">' in running.text
-    assert counts(running.text)["Ошибок пока"] == "3"
-    assert 'http-equiv="refresh"' in running.text
-
-
 # The worker works in autocommit, as in production: outside the test's transaction.
 @pytest.mark.django_db(transaction=True)
 def test_a_job_queued_on_the_database_is_run_by_the_db_worker(
@@ -111,33 +70,6 @@ def test_a_job_queued_on_the_database_is_run_by_the_db_worker(
     assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
 
 
-def test_a_refused_background_import_lists_errors_beside_values_and_can_be_checked_again(
-    no_records,
-    background,
-    editor_client,
-    citation,
-    make_citation,
-    django_capture_on_commit_callbacks,
-):
-    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12, bad={2}))
-
-    refused = editor_client.get(page_url)
-    assert "отклонено, ничего не изменено" in refused.text
-    # The fourth line of the spreadsheet: the header is row 1.
-    row = re.search(r'<th scope="row">4</th>(.*?)</tr>', refused.text, re.S).group(1)
-    assert "Человек 2" in row
-    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
-    assert "no-such-citation" in cell
-    assert "Нет записи «цитата» со слагом «no-such-citation»" in cell
-    assert "заголовок — строка 1" in refused.text
-
-    make_citation(slug="no-such-citation")
-    with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(page_url.replace("change/", "check-again/"))
-
-    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
-
-
 def test_a_small_file_is_still_previewed_in_the_request(
     no_records, background, editor_client, citation
 ):
@@ -146,24 +78,6 @@ def test_a_small_file_is_still_previewed_in_the_request(
     assert response.status_code == 200
     assert response.context["confirm_form"] is not None
     assert not models.ImportJob.objects.exists()
-
-
-def test_another_editor_may_see_a_job_but_not_confirm_it(
-    no_records,
-    background,
-    editor_client,
-    chief_editor,
-    client,
-    citation,
-    django_capture_on_commit_callbacks,
-):
-    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12))
-    other = type(client)()
-    other.force_login(chief_editor)
-
-    assert other.get(page_url).status_code == 200
-    assert other.post(page_url.replace("change/", "confirm/")).status_code == 403
-    assert not models.Person.objects.exists()
 
 
 def test_a_million_row_workbook_is_refused_by_its_row_count(
@@ -191,3 +105,76 @@ def test_a_million_row_workbook_is_refused_by_its_row_count(
     refused = editor_client.get(page_url)
     assert "В файле больше 50 строк" in refused.text
     assert models.ImportLog.objects.get().status == "rejected"
+
+
+def in_russian(text) -> str:
+    """An interface string as the editors' admin shows it (translated or not yet)."""
+    with translation.override("ru"):
+        return str(text)
+
+
+@pytest.fixture
+def progress_reports(monkeypatch):
+    """Every progress report the jobs store, as the importer gave it."""
+    reports = []
+    store = jobs.JobProgress.__call__
+
+    def recording(self, progress):
+        reports.append(progress)
+        store(self, progress)
+
+    monkeypatch.setattr(jobs.JobProgress, "__call__", recording)
+    return reports
+
+
+@pytest.mark.usefixtures("seeded", "background")
+def test_a_large_list_is_checked_with_moving_figures_then_written_on_confirmation(
+    chief_editor_client, chief_editor, progress_reports, django_capture_on_commit_callbacks
+):
+    page_url = start_list(
+        chief_editor_client, django_capture_on_commit_callbacks, synthetic_csv(2500)
+    )
+
+    assert not Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).exists()
+    checked = chief_editor_client.get(page_url)
+    assert "проверен, ждёт подтверждения" in checked.text
+    assert in_russian(model_verbose_name(REGISTRY_LIST)) in checked.text
+    assert counts(checked.text)["Строк в файле"] == "2500"
+    assert counts(checked.text)["Строк проверено"] == "2500"
+    assert counts(checked.text)["Записей записано"] == "0 / 2500"
+    # The figures moved while the list was read and checked, a batch at a time.
+    read = sorted({report.read for report in progress_reports})
+    validated = sorted({report.validated for report in progress_reports})
+    assert read[0] == 0 and read[-1] == 2500 and len(read) >= 4
+    assert validated[0] == 0 and validated[-1] == 2500 and len(validated) >= 4
+    assert len(progress_reports) < 40
+    progress_reports.clear()
+
+    done = confirm(chief_editor_client, django_capture_on_commit_callbacks, page_url)
+
+    assert "импортирован" in done.text
+    assert counts(done.text)["Записей записано"] == "2500 / 2500"
+    assert Conferment.objects.filter(person__surname_ru__startswith=SYNTHETIC_SURNAME).count() == (
+        2500
+    )
+    assert len({report.written for report in progress_reports}) >= 3
+    person = Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).first()
+    assert person.history.get().history_user == chief_editor
+    assert "/admin/awards/conferment/" in done.text
+    job_list = chief_editor_client.get("/admin/awards/importjob/")
+    assert in_russian(model_verbose_name(REGISTRY_LIST)) in job_list.text
+
+
+# The worker works in autocommit, as in production: outside the test's transaction.
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_starting_runs_a_job_its_killed_predecessor_had_taken(
+    database_queue, editor_client, django_capture_on_commit_callbacks
+):
+    page_url, job = queue(editor_client, django_capture_on_commit_callbacks)
+    # Killed between taking the task and starting the job: the job still says "queued".
+    as_a_worker_left_it(job, status="queued", task="RUNNING", seconds_ago=61)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    assert ImportJob.objects.get().status == "checked"
+    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text

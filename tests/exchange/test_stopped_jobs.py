@@ -1,6 +1,6 @@
-"""Background imports outlive their worker: a job that nothing runs any more (its worker
-killed or stopped, its task ended or lost) is shown failed, its file kept, and can be
-checked again; a job still queued when its worker died is run by the next worker."""
+"""Background imports that nothing runs any more (awards.exchange.stopped_jobs): a job whose worker
+was killed or stopped, or whose task ended or was lost, is shown failed, its file kept, and can
+be checked again; a job still queued when its worker died is run by the next worker."""
 
 import csv
 import io
@@ -11,15 +11,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from awards.exchange.heartbeat import Heartbeat
 from awards.models import ImportJob
 from bench.registry import HEADERS, synthetic_rows
-from tests.support.job_pages import counts
+from tests.support.job_pages import FAILED, as_a_worker_left_it, counts, queue
 from tests.support.production_server import (
     AdminSession,
     collect_static,
@@ -32,48 +29,16 @@ from tests.support.production_server import (
 )
 from tests.support.task_workers import db_worker, held, open_when_read, wait_until
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOBS_URL = "/admin/awards/importjob/"
+
+
 STOPPED = "Фоновый обработчик, выполнявший этот импорт, остановился"
+
+
 LOST = "Задачи, которая должна была выполнить этот импорт, больше нет в очереди"
-FAILED = "сбой, ничего не изменилось"
+
+
 CHECK_AGAIN = "Проверить тот же файл ещё раз"
-
-
-@pytest.fixture
-def database_queue(background, settings, make_citation):
-    """Large files queued on the database, with no worker running them yet."""
-    settings.TASKS = DATABASE_QUEUE
-    make_citation(slug="c1")
-
-
-def people_csv(count: int) -> bytes:
-    rows = [f"person-{number},Человек {number},c1" for number in range(count)]
-    return ("slug,name_ru,citations\n" + "\n".join(rows) + "\n").encode()
-
-
-def queue(client, capture) -> tuple[str, ImportJob]:
-    """Upload a large file; its job's page and the job, queued."""
-    with capture(execute=True):
-        response = client.post(
-            "/admin/awards/person/import/",
-            {
-                "resource": "0",
-                "format": "0",
-                "import_file": SimpleUploadedFile("people.csv", people_csv(12)),
-            },
-        )
-    assert response.status_code == 302
-    job = ImportJob.objects.get()
-    assert job.status == "queued" and job.task_id
-    return response["Location"], job
-
-
-def as_a_worker_left_it(job: ImportJob, *, status: str, task: str, seconds_ago: float = 0):
-    """The job and its task row as a worker leaves them that took them and stopped."""
-    then = timezone.now() - timedelta(seconds=seconds_ago)
-    DBTaskResult.objects.filter(id=job.task_id).update(status=task, started_at=then)
-    ImportJob.objects.filter(pk=job.pk).update(status=status, updated_at=then)
 
 
 def test_a_job_whose_task_failed_while_it_ran_is_shown_failed_and_checked_again(
@@ -142,19 +107,6 @@ def test_the_list_of_jobs_shows_failed_a_job_whose_worker_went_silent(
     assert ImportJob.objects.get().failure == "stopped"
 
 
-def test_a_job_whose_worker_beats_is_shown_running_however_long_it_takes(
-    database_queue, editor_client, django_capture_on_commit_callbacks
-):
-    page_url, job = queue(editor_client, django_capture_on_commit_callbacks)
-    as_a_worker_left_it(job, status="checking", task="RUNNING", seconds_ago=600)
-
-    with Heartbeat(job_id=job.pk, task_id=job.task_id):
-        page = editor_client.get(page_url).text
-
-    assert "проверяется" in page and FAILED not in page
-    assert 'http-equiv="refresh"' in page
-
-
 def test_a_write_committed_before_its_worker_died_is_shown_imported(
     database_queue, editor_client, django_capture_on_commit_callbacks
 ):
@@ -169,26 +121,16 @@ def test_a_write_committed_before_its_worker_died_is_shown_imported(
     assert not ImportJob.objects.get().file
 
 
-# The worker works in autocommit, as in production: outside the test's transaction.
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_starting_runs_a_job_its_killed_predecessor_had_taken(
-    database_queue, editor_client, django_capture_on_commit_callbacks
-):
-    page_url, job = queue(editor_client, django_capture_on_commit_callbacks)
-    # Killed between taking the task and starting the job: the job still says "queued".
-    as_a_worker_left_it(job, status="queued", task="RUNNING", seconds_ago=61)
-
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-    assert ImportJob.objects.get().status == "checked"
-    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
-
-
 # Real workers, killed -------------------------------------------------------------------
+
 
 # Low, so that a killed worker's job is found dead soon; a page polls for it all the same.
 STALE_SECONDS = 3
+
+
 EDITOR = "worker-test-editor"
+
+
 CHECKED = "проверен, ждёт подтверждения"
 
 

@@ -1,14 +1,12 @@
-"""Hostile import files (issue 17): each refused while it is read, within its limits, through
-every door an editor has (the admin's preview, the registry list, the import_records
-command), with a message naming the limit, a log row, nothing written and little memory;
-and the workbooks editors really send read as openpyxl reads them."""
+"""XLSX workbooks read as a stream under limits (awards.exchange.workbooks): the hostile
+workbooks of issue 17 refused while they are read, through every door an editor has (the
+admin's preview, the registry list, the import_records command), with a message naming the
+limit, a log row, nothing written and little memory; and the workbooks editors really send
+read as openpyxl reads them."""
 
 import datetime
-import functools
 import io
-import json
 import random
-import tracemalloc
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,8 +17,6 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from awards import models
-from awards.core.dates import PartialDate
-from awards.exchange.files import estimate_rows
 from awards.exchange.kinds.records import RecordKind
 from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.limits import Limits, is_filled
@@ -33,59 +29,23 @@ from bench.hostile_files import (
     SHEET_END,
     SHEET_START,
     Repeated,
-    long_shared_string,
-    many_shared_strings,
-    whitespace_bomb,
-    wide_row,
     workbook,
 )
+from tests.support.hostile_files import (
+    BOMBS,
+    MB,
+    bomb,
+    rejected_log,
+    traced,
+)
 
-MB = 1024 * 1024
 XLSX = "2"
+
+
 IMPORT_URL = "/admin/awards/person/import/"
+
+
 IMPORT_LIST_URL = "/admin/awards/conferment/import-list/"
-UNPACKS_TOO_LARGE = "Книга при распаковке занимает больше 256,0"
-INFLATES_TOO_MUCH = "больше своего сжатого размера более чем в 100 раз: это zip-бомба"
-
-
-@functools.cache
-def bomb(name: str) -> bytes:
-    """The workbooks of issue 17 at their real size and ratio, made once a run."""
-    return {
-        "whitespace": whitespace_bomb,
-        "long string": long_shared_string,
-        "wide row": wide_row,
-        "shared strings": many_shared_strings,
-        "lying sizes": lambda: many_shared_strings(lying=True),
-    }[name]()
-
-
-# Each bomb, with the refusal the default limits give it: 1 GiB declared is over the
-# unpacked limit; the others inflate over 100 times (the lying one while it unpacks).
-BOMBS = [
-    ("whitespace", UNPACKS_TOO_LARGE),
-    ("long string", INFLATES_TOO_MUCH),
-    ("wide row", INFLATES_TOO_MUCH),
-    ("shared strings", INFLATES_TOO_MUCH),
-    ("lying sizes", INFLATES_TOO_MUCH),
-]
-
-
-def traced(call):
-    """A call's result, and the peak of the memory it allocated (tracemalloc)."""
-    tracemalloc.start()
-    try:
-        result = call()
-        return result, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
-def rejected_log() -> models.ImportLog:
-    log = models.ImportLog.objects.latest("pk")
-    assert log.status == models.ImportLog.Status.REJECTED
-    assert (log.new_count, log.updated_count) == (0, 0)
-    return log
 
 
 def sheet_of(*rows: str) -> bytes:
@@ -286,87 +246,6 @@ def test_a_source_text_of_300000_characters_is_read_whole_from_a_workbook():
     assert read_rows(data, limits=Limits.from_settings())[2] == [None, text]
 
 
-# CSV and JSON cells, under the same limits ----------------------------------------------
-
-
-def test_a_csv_cell_longer_than_the_limit_is_refused_with_its_row_and_column(
-    db, tmp_path, capsys, settings
-):
-    settings.IMPORT_MAX_CELL_CHARS = 100
-    path = tmp_path / "people.csv"
-    path.write_text(f"slug,name_ru\nivanov,Иванов\npetrov,{'П' * 101}\n", encoding="utf-8")
-
-    with pytest.raises(CommandError):
-        call_command("import_records", "person", str(path))
-
-    assert "Ячейка (строка 3, столбец B) длиннее 100 символов." in capsys.readouterr().err
-    rejected_log()
-    assert not models.Person.objects.filter(slug__in=["ivanov", "petrov"]).exists()
-
-
-def test_a_csv_cell_past_the_last_column_is_refused_but_empty_ones_are_not(db):
-    empty_beyond = "slug,name_ru" + "," * 250 + "\nivanov,Иванов" + "," * 250 + "\n"
-    filled_beyond = "slug,name_ru\nivanov,Иванов" + "," * 199 + "x\n"
-
-    kept = import_file(
-        kind=RecordKind(PersonResource()), data=empty_beyond.encode(), file_name="a.csv"
-    )
-    refused = import_file(
-        kind=RecordKind(PersonResource()), data=filled_beyond.encode(), file_name="b.csv"
-    )
-
-    assert "столбцов" not in " ".join(error.message for error in kept.errors)
-    assert refused.errors[0].message == "В файле больше 200 столбцов (строка 2, столбец GS)."
-
-
-def test_a_csv_file_of_more_cells_than_the_limit_is_refused(db, settings):
-    settings.IMPORT_MAX_CELLS = 5
-    data = "slug,name_ru\nivanov,Иванов\npetrov,Петров\n".encode()
-
-    report = import_file(kind=RecordKind(PersonResource()), data=data, file_name="people.csv")
-
-    assert report.errors[0].message == (
-        "В файле больше 5 ячеек (строка 3, столбец B); разделите его на файлы поменьше."
-    )
-
-
-def test_a_json_record_holding_a_key_twice_is_refused_naming_the_key_and_the_record(
-    db, tmp_path, capsys
-):
-    path = tmp_path / "people.json"
-    path.write_text(
-        '[{"slug": "ivanov", "name_ru": "Иванов"},\n'
-        ' {"slug": "petrov", "name_ru": "Петров", "name_ru": "Сидоров"}]',
-        encoding="utf-8",
-    )
-
-    with pytest.raises(CommandError):
-        call_command("import_records", "person", str(path))
-
-    message = "В записи 2 ключ «name_ru» встречается больше одного раза."
-    assert message in capsys.readouterr().err
-    assert message in rejected_log().errors
-    assert not models.Person.objects.filter(slug__in=["ivanov", "petrov"]).exists()
-
-
-def test_a_json_text_longer_than_the_limit_is_refused_naming_its_record_and_key(db, settings):
-    settings.IMPORT_MAX_CELL_CHARS = 100
-    data = json.dumps([{"slug": "a", "citations": ["c1"]}, {"slug": "b", "citations": ["c" * 101]}])
-
-    report = import_file(kind=RecordKind(PersonResource()), data=data.encode(), file_name="p.json")
-
-    assert report.errors[0].message == "Ячейка (запись 2, ключ «citations») длиннее 100 символов."
-
-
-def test_json_records_of_more_cells_than_the_limit_are_refused(db, settings):
-    settings.IMPORT_MAX_CELLS = 5
-    data = json.dumps([{"slug": "a"}, {"name_ru": "Б"}, {"name_en": "C"}])
-
-    report = import_file(kind=RecordKind(PersonResource()), data=data.encode(), file_name="p.json")
-
-    assert report.errors[0].message == "В файле больше 5 ячеек; разделите его на файлы поменьше."
-
-
 # Workbooks as editors send them, read as openpyxl reads them --------------------------------
 
 
@@ -480,31 +359,3 @@ def test_the_values_of_a_workbook_are_typed_as_the_widgets_expect():
     assert rows[1][:5] == [datetime.datetime(1957, 6, 29), 3.25, datetime.time(12), True, "cached"]
     assert rows[1][5:] == ["#DIV/0!", 2, datetime.timedelta(days=1, hours=6)]
     assert rows[4] == [None, None, "inline", None, 1000.0, datetime.datetime(2020, 1, 2, 3, 4, 5)]
-
-
-def test_an_excel_date_is_imported_as_the_day_it_shows(no_records, make_citation):
-    make_citation(slug="c1")
-    book = Workbook()
-    book.active.append(["slug", "name_ru", "born_on", "citations"])
-    book.active.append(["ivanov", "Иванов", datetime.date(1927, 7, 27), "c1"])
-    content = io.BytesIO()
-    book.save(content)
-
-    report = import_file(
-        kind=RecordKind(PersonResource()), data=content.getvalue(), file_name="p.xlsx"
-    )
-
-    assert report.ok, report.errors
-    assert models.Person.objects.get(slug="ivanov").born_on == PartialDate(1927, 7, 27)
-
-
-def test_the_row_estimate_of_an_upload_answers_for_a_bomb_without_unpacking_it():
-    bombs = [bomb(name) for name, _ in BOMBS]
-
-    counted, peak = traced(
-        lambda: [estimate_rows(data, file_format="xlsx", up_to=2000) for data in bombs]
-    )
-
-    # Refused (counted as small: reading it tells why) or counted from a sheet of two rows.
-    assert counted == [0, 2, 0, 2, 2]
-    assert peak < 5 * MB

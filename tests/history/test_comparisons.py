@@ -1,4 +1,5 @@
-"""Titles compared with each other and with themselves over time, computed from provisions."""
+"""Titles compared with each other and with themselves over time (awards.history.comparisons),
+computed from provisions."""
 
 import pytest
 

@@ -1,13 +1,18 @@
-"""No page contradicts another about a title's period: the time line, the title page and the
-rules page say the same of when each title began and ended, or that the source does not say."""
+"""The history as periods (awards.history.periods): the titles' lives and the entries in each;
+no page contradicts another about a title's period."""
 
 import re
 
 import pytest
 
 from awards import models
+from awards.core.dates import PartialDate
+from awards.history.periods import ORIGINS
+from tests.support.timelines import seeded_periods
 
 EXISTED_NOT = "The title did not exist on this date."
+
+
 EXISTENCE_UNSAID = "The source does not say whether the title existed on this date"
 
 
@@ -71,3 +76,76 @@ def test_time_line_title_page_and_rules_agree_on_the_period(client, seeded, slug
         else:
             expected = "no"
         assert existence == expected, (slug, year)
+
+
+def _slugs(period):
+    return [entry.record.slug for entry in period.entries]
+
+
+def test_the_history_has_three_periods_origins_labour_and_socialist_labour(seeded):
+    periods = seeded_periods()
+    assert [period.key for period in periods] == [
+        ORIGINS,
+        "hero-of-labour",
+        "hero-of-socialist-labour",
+    ]
+
+
+def test_a_period_ends_at_the_dated_abolition_and_stays_open_where_the_source_gives_none(seeded):
+    _, labour, socialist_labour = seeded_periods()
+    # The source never says "Hero of Labour" ended, nor that the later title replaced it.
+    assert (labour.start, labour.end, labour.end_stated) == (
+        PartialDate(1927, 7, 27),
+        None,
+        False,
+    )
+    assert (socialist_labour.start, socialist_labour.end, socialist_labour.end_stated) == (
+        PartialDate(1938, 12, 27),
+        PartialDate(1991),
+        True,
+    )
+
+
+def test_a_later_title_does_not_end_an_earlier_one(no_records, make_title):
+    old = make_title(established_on=PartialDate(1900))
+    make_title(established_on=PartialDate(1910), predecessor=old)
+    first, _ = seeded_periods()
+    assert (first.end, first.end_stated) == (None, False)
+
+
+def test_each_entry_falls_in_its_period_in_chronological_order(seeded):
+    origins, labour, socialist_labour = seeded_periods()
+    assert _slugs(origins) == ["1921-term-hero-of-labour", "1922-red-banner-badge"]
+    assert _slugs(labour) == ["1927-07-27-hero-of-labour"]
+    assert _slugs(socialist_labour) == [
+        "1938-12-27-hero-of-socialist-labour",
+        "1940-05-22-hammer-and-sickle",
+        "1973-05-14-repeat-awards",
+        "1988-repeat-order-of-lenin-abolished",
+        "1991-title-abolished",
+    ]
+
+
+def test_the_act_founding_a_title_opens_its_period_not_the_previous_one(
+    no_records, make_title, make_decree
+):
+    old = make_title(established_on=PartialDate(1900))
+    founding = make_decree(date=PartialDate(1910, 1, 1))
+    make_title(established_on=PartialDate(1910, 1, 1), predecessor=old, established_by=founding)
+    periods = seeded_periods()
+    assert [period.key for period in periods][-1] != ORIGINS
+    assert _slugs(periods[-1]) == [founding.slug]
+    assert _slugs(periods[0]) == []
+
+
+def test_no_origins_period_when_nothing_came_before_the_first_title(
+    no_records, make_title, make_event
+):
+    title = make_title(established_on=PartialDate(1950))
+    make_event(date=PartialDate(1960))
+    assert [period.key for period in seeded_periods()] == [title.slug]
+
+
+def test_draft_events_are_left_out_of_the_history(seeded, make_event):
+    draft = make_event(date=PartialDate(1950), published=False)
+    assert draft.slug not in [slug for period in seeded_periods() for slug in _slugs(period)]

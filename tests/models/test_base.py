@@ -1,14 +1,14 @@
-"""Nothing published cites nothing: a passage, source or body in use cannot be deleted."""
+"""What every record shares (awards.models.base): slugs, addresses, drafts, the years of the
+history, and deletion refused while a record is in use."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
-from django.urls import reverse
 
 from awards import models
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:awards_{model._meta.model_name}_{view}", args=args)
+from awards.core.dates import PartialDate
+from tests.support.admin_pages import admin_url, page_text, post_decree
+from tests.support.validation import errors_of
 
 
 @pytest.fixture
@@ -98,3 +98,61 @@ def test_deleting_a_body_that_issued_acts_is_refused_with_them_named(
     with pytest.raises(ProtectedError):
         models.Authority.objects.filter(pk=body.pk).delete()
     assert decree.authorities.get() == body
+
+
+def test_a_date_outside_the_history_is_refused_with_the_years_it_may_take(seeded, editor_client):
+    response = post_decree(editor_client, year="2050")
+
+    assert not models.Decree.objects.filter(slug="new-act").exists()
+    assert (
+        "Даты этой истории лежат между 1917 и 1991 годами (от революции до конца СССР); "
+        "2050 — вне их." in page_text(response)
+    )
+
+
+@pytest.mark.parametrize(
+    ("builder", "field"),
+    [
+        ("make_decree", "date"),
+        ("make_title", "established_on"),
+        ("make_title", "abolished_on"),
+        ("make_medal", "established_on"),
+        ("make_event", "date"),
+        ("make_provision", "start"),
+        ("make_provision", "end"),
+    ],
+)
+def test_every_dated_record_keeps_to_the_years_of_the_ussr(request, builder, field):
+    record = request.getfixturevalue(builder)()
+    setattr(record, field, PartialDate(1916, 12))
+
+    with pytest.raises(ValidationError) as refused:
+        record.full_clean()
+
+    assert "1917" in refused.value.message_dict[field][0]
+
+
+def test_slug_is_unique(make_title):
+    make_title(slug="hero")
+    duplicate = models.Title(slug="hero", name_ru="Другое звание")
+    assert "slug" in errors_of(duplicate)
+
+
+def test_records_know_their_public_address(make_title, make_decree, make_person):
+    assert make_title(slug="hero").get_absolute_url() == "/titles/hero/"
+    assert make_decree(slug="d-1927").get_absolute_url() == "/decrees/d-1927/"
+    assert make_person(slug="pomansky").get_absolute_url() == "/people/pomansky/"
+
+
+def test_published_leaves_drafts_out(make_title):
+    make_title(slug="public", published=True)
+    make_title(slug="draft", published=False)
+    titles = models.Title.objects.filter(slug__in=["public", "draft"])
+    assert [t.slug for t in titles.published()] == ["public"]
+
+
+def test_saving_bumps_updated_at(make_title):
+    title = make_title()
+    before = title.updated_at
+    title.save()
+    assert title.updated_at > before

@@ -1,5 +1,6 @@
-"""Every boundary has a basis: editors choose it, validation refuses one without what it
-needs, and a second source fills a gap with its own citations, named on the pages."""
+"""Every boundary has a basis (awards.models.boundaries): editors choose it, validation refuses
+one without what it needs, and a second source fills a gap with its own citations, named on
+the pages."""
 
 import re
 

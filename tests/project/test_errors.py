@@ -1,15 +1,17 @@
-"""Logins in the admin: locked after LOGIN_FAILURE_LIMIT wrong passwords, unlocked by a command."""
+"""Error pages Django and django-axes build (heroes_site.errors): the lockout after
+LOGIN_FAILURE_LIMIT wrong passwords, lifted by a command; the CSRF failure explained."""
 
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from awards.records.editors import reset_demo_editor
 from tests.support.roles import chief_editors_group
 
 pytestmark = pytest.mark.django_db
+
 
 LOGIN = "/admin/login/?next=/admin/"
 
@@ -105,3 +107,20 @@ def test_chief_editors_see_the_failed_logins_and_editors_do_not(client, account,
     assert failures.status_code == 200
     assert failures.content.decode().count(username) >= 5
     assert refused.status_code == 403
+
+
+def test_an_admin_form_without_its_token_gets_the_russian_explanation(seeded):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "editor", "password": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Форма устарела" in page
+    assert "ничего не сохранено" in page
+    assert "Герои труда: редакция" in page
+
+
+def test_the_language_switcher_without_its_token_gets_the_explanation():
+    """The language switcher is the public form that posts (public pages answer 405)."""
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en"})
+    assert response.status_code == 403
+    assert "Форма устарела" in response.content.decode()

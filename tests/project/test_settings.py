@@ -1,9 +1,17 @@
-"""Production settings: the secret is required, and `check --deploy` passes."""
+"""The settings read from the environment (heroes_site.settings): the secret is required,
+`check --deploy` passes, the static manifest is not served."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.support.production_server import (
+    fetch,
+    gunicorn,
+    production_environment,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,3 +78,20 @@ def test_an_empty_database_url_means_the_default_sqlite_file():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "sqlite"
+
+
+def test_the_static_manifest_is_not_public(static_root):
+    manifest = json.loads(
+        (static_root.parent / "staticfiles-manifest" / "staticfiles.json").read_text()
+    )
+    stylesheet = manifest["paths"]["css/site.css"]
+    environment = production_environment(static_root=static_root, database_url="sqlite://:memory:")
+
+    with gunicorn(environment=environment) as (base, _):
+        manifest_status, _, _ = fetch(f"{base}/static/staticfiles.json")
+        stylesheet_status, headers, _ = fetch(f"{base}/static/{stylesheet}")
+
+    assert not (static_root / "staticfiles.json").exists()
+    assert manifest_status == 404
+    assert stylesheet_status == 200
+    assert "max-age=315360000" in headers["Cache-Control"]

@@ -1,10 +1,11 @@
-"""Writers at once, through gunicorn with the production settings: they wait for each other.
+"""Requests served through heroes_site.wsgi (gunicorn, production settings): writers wait for
+each other.
 
 Two editors saving the same version of a record get one save and one conflict form, never
 a 503; a save made while another process writes waits for it; when the wait runs out, the
-503 page says the database was busy, not that it is broken. On the tests' engine: a SQLite
-file, or a PostgreSQL database of its own when the tests run on PostgreSQL.
-"""
+503 page says the database was busy, not that it is broken; a command waits longer than a
+request would. On the tests' engine: a SQLite file, or a PostgreSQL database of its own when
+the tests run on PostgreSQL."""
 
 import subprocess
 import sys
@@ -27,7 +28,11 @@ from tests.support.production_server import (
 )
 
 EDITORS = ("editor-a", "editor-b")
+
+
 ROUNDS = 8
+
+
 TITLE = "hero-of-labour"
 
 

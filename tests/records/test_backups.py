@@ -1,4 +1,5 @@
-"""backup_records and restore_records: every row of every table comes back as it was."""
+"""Backups (awards.records.backups), through backup_records and restore_records: every row of
+every table comes back as it was."""
 
 import json
 import zipfile

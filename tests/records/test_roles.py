@@ -1,23 +1,37 @@
-"""The editors' roles: what an editor, a chief editor, a non-staff user and a visitor may do."""
+"""The editors' roles (awards.records.roles): what an editor, a chief editor, a non-staff user
+and a visitor may do, and one rule for publishing on every write path."""
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.test import Client
 
 from awards import models
+from awards.models import Person
+from awards.records.editors import reset_demo_editor
 from awards.records.roles import CHIEF_EDITORS, EDITORS, role_permissions
+from tests.support.admin_pages import admin_url, change_form_data, page_text
+from tests.support.registry_lists import (
+    NOVIKOV,
+    registry_list,
+    start_list,
+)
 
 PUBLISH = "Опубликовать выбранные записи"
+
+
 WITHDRAW = "Вернуть выбранные записи в черновики"
+
+
 DELETE_SELECTED = "Удалить выбранные"
+
+
 LOGIN_LOG = "/admin/axes/accessattempt/"
+
+
 ADMIN_PAGES = ["/admin/awards/person/", LOGIN_LOG, "/admin/awards/person/import/"]
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:awards_{model._meta.model_name}_{view}", args=args)
 
 
 def action_labels(response):
@@ -242,3 +256,156 @@ def test_an_anonymous_visitor_is_sent_to_the_login(seeded, client, url):
 
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+def test_staff_without_permissions_cannot_see_records(seeded, client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="x", is_staff=True)
+    client.force_login(user)
+    response = client.get(admin_url(models.Title, "changelist"))
+    assert response.status_code == 403
+    assert "Герой Труда" not in response.content.decode()
+
+
+@pytest.mark.usefixtures("seeded", "background")
+def test_an_editors_list_of_published_conferments_is_refused(
+    editor_client, django_capture_on_commit_callbacks
+):
+    content = registry_list({**NOVIKOV, "date": "1960", "published": "1"})
+
+    refused = editor_client.get(
+        start_list(editor_client, django_capture_on_commit_callbacks, content)
+    )
+
+    assert "отклонено, ничего не изменено" in refused.text
+    assert "только главный редактор" in refused.text
+    assert not Person.objects.filter(surname_ru="Новиков").exists()
+
+
+EDITOR, CHIEF = "editor", "chief editor"
+
+
+# One rule for publishing on every write path: an editor's write keeps a record published
+# or a draft as it was; only a chief editor sets or clears it ----------------------------
+
+
+def client_of(role: str) -> Client:
+    username, _ = reset_demo_editor(username=f"paths-{role.replace(' ', '-')}", chief=role == CHIEF)
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def history(record):
+    return record.history.order_by("-history_date", "-history_id")
+
+
+def version_url(record, entry) -> str:
+    return admin_url(type(record), "simple_history", record.pk, entry.history_id)
+
+
+def revert(client, record, entry):
+    page = client.get(version_url(record, entry))
+    return client.post(
+        version_url(record, entry), {"base_version": page.context["base_version"]}, follow=True
+    )
+
+
+@pytest.fixture
+def withdrawn_title(make_title):
+    """A title a chief editor published, then withdrew: its history holds a published
+    version."""
+    title = make_title(name_ru="Снятое звание", published=True)
+    title.description_ru = "Снято с сайта"
+    title.published = False
+    title.save()
+    return title
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, False), (CHIEF, True)])
+def test_returning_a_withdrawn_record_to_its_published_version(withdrawn_title, role, public):
+    published_version = history(withdrawn_title).filter(published=True).first()
+
+    response = revert(client_of(role), withdrawn_title, published_version)
+
+    withdrawn_title.refresh_from_db()
+    assert withdrawn_title.published is public
+    assert withdrawn_title.description_ru == published_version.description_ru
+    if not public:
+        assert "только главный редактор может её опубликовать" in page_text(response)
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, True), (CHIEF, False)])
+def test_returning_a_published_record_to_a_draft_version(make_title, role, public):
+    title = make_title(name_ru="Звание", published=False, description_ru="Черновик")
+    draft_version = history(title).first()
+    title.published, title.description_ru = True, "Опубликовано"
+    title.save()
+
+    response = revert(client_of(role), title, draft_version)
+
+    title.refresh_from_db()
+    assert title.published is public
+    assert title.description_ru == "Черновик"
+    if public:
+        assert "остаётся опубликованной" in page_text(response)
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, False), (CHIEF, True)])
+def test_recovering_a_published_record_deleted_by_a_chief_editor(make_title, role, public):
+    title = make_title(name_ru="Удалённое звание", published=True)
+    pk = title.pk
+    client_of(CHIEF).post(admin_url(models.Title, "delete", pk), {"post": "yes"})
+    deletion = models.Title.history.filter(id=pk).latest("history_date")
+
+    client_of(role).post(
+        admin_url(models.Title, "simple_history", pk, deletion.history_id), {"base_version": ""}
+    )
+
+    assert models.Title.objects.get(pk=pk).published is public
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, False), (CHIEF, True)])
+def test_the_change_form_publishes_only_for_a_chief_editor(make_person, role, public):
+    person = make_person(name_ru="Черновой", published=False)
+    client = client_of(role)
+    url = admin_url(models.Person, "change", person.pk)
+    data = change_form_data(client.get(url))
+    data["published"] = "on"
+
+    client.post(url, data)
+
+    person.refresh_from_db()
+    assert person.published is public
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, True), (CHIEF, False)])
+def test_the_change_form_withdraws_only_for_a_chief_editor(make_person, role, public):
+    person = make_person(name_ru="Опубликованный", published=True)
+    client = client_of(role)
+    url = admin_url(models.Person, "change", person.pk)
+    data = change_form_data(client.get(url))
+    data.pop("published", None)
+
+    client.post(url, data)
+
+    person.refresh_from_db()
+    assert person.published is public
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(("role", "public"), [(EDITOR, False), (CHIEF, True)])
+def test_the_list_action_publishes_only_for_a_chief_editor(make_person, role, public):
+    person = make_person(name_ru="Черновой", published=False)
+
+    client_of(role).post(
+        admin_url(models.Person, "changelist"),
+        {"action": "publish", "_selected_action": [person.pk]},
+    )
+
+    person.refresh_from_db()
+    assert person.published is public

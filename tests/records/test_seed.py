@@ -1,9 +1,11 @@
+"""The records of fixtures/ loaded into the database (awards.records.seed) without losing
+editors' work."""
+
 import pytest
-from django.core.management import call_command
-from django.http import HttpRequest
 
 from awards import models
 from awards.records.seed import fixture_paths, load_fixture_records
+from tests.support.admin_pages import history_entries
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -37,28 +39,19 @@ def test_update_restores_the_fixtures_version(seeded):
     assert models.Title.objects.get(slug="hero-of-labour").name_en == "Hero of Labour"
 
 
-def test_load_records_command_reports_counts(no_records, capsys):
-    call_command("load_records")
-    call_command("load_records")
-    output = capsys.readouterr().out.splitlines()
-    assert output == [
-        "Records: 61 created, 0 updated, 0 kept as they were.",
-        "Records: 0 created, 0 updated, 61 kept as they were.",
-    ]
-
-
-def test_demo_editor_can_log_in_with_the_printed_password(seeded, client, capsys):
-    call_command("create_demo_editor")
-    line = capsys.readouterr().out
-    password = line.split("password:")[1].split()[0]
-    assert client.login(request=HttpRequest(), username="editor", password=password)
-    titles = client.get("/admin/awards/title/").content.decode()
-    assert "Герой Социалистического Труда" in titles
-
-
 def test_loaded_records_start_their_history(seeded):
     title = models.Title.objects.get(slug="hero-of-labour")
     entry = title.history.get()
     assert entry.history_type == "+"
     assert entry.history_change_reason == "fixtures"
     assert entry.name_ru == "Герой Труда"
+
+
+def test_loading_fixtures_over_edited_records_raises_their_versions(seeded):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    title.name_en = "Edited"
+    title.save()
+    load_fixture_records(paths=fixture_paths(), update=True)
+    title.refresh_from_db()
+    assert title.version == 3
+    assert history_entries(title)[0].version == 3

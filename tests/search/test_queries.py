@@ -1,35 +1,27 @@
-"""Search over the published records: both languages, both databases, drafts never found.
+"""Search over the published records (awards.search.queries): both languages, both databases,
+drafts never found.
 
 The tables of queries below run unchanged on SQLite and on PostgreSQL (`make test` runs
-both): the same query gives the same records on either.
-"""
+both): the same query gives the same records on either."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, transaction
 
-from awards.models import Title
 from awards.search.queries import matches_sql, query_terms, search_records
+from tests.support.search_results import found_by_kind
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only"
 )
 
 
-def _found(query):
-    return {
-        group.kind: {record.slug for record in group.records}
-        for group in search_records(query=query)
-    }
-
-
 def test_a_lower_case_query_finds_capitalised_cyrillic_words(seeded):
-    found = _found("серп и молот")
+    found = found_by_kind("серп и молот")
     assert "hammer-and-sickle" in found["medal"]
 
 
 def test_an_inflected_name_finds_the_order_of_lenin(seeded):
-    found = _found("ленина")
+    found = found_by_kind("ленина")
     assert "order-of-lenin" in found["medal"]
     assert "1988-repeat-order-of-lenin-abolished" in found["event"]
 
@@ -40,17 +32,17 @@ def test_results_are_grouped_by_kind_in_a_fixed_order(seeded):
 
 
 def test_english_words_find_the_english_version(seeded):
-    assert "hammer-and-sickle" in _found("hammer")["medal"]
+    assert "hammer-and-sickle" in found_by_kind("hammer")["medal"]
 
 
 def test_drafts_are_never_found(make_title):
     make_title(name_ru="Черновое звание", published=False)
-    assert _found("черновое") == {}
+    assert found_by_kind("черновое") == {}
 
 
 def test_a_provision_of_a_draft_title_is_never_found(make_title, make_provision):
     make_provision(title=make_title(published=False), value_ru="Тайное положение")
-    assert _found("тайное") == {}
+    assert found_by_kind("тайное") == {}
 
 
 def test_an_empty_query_finds_nothing(seeded):
@@ -59,12 +51,12 @@ def test_an_empty_query_finds_nothing(seeded):
 
 @on_postgresql
 def test_a_different_case_ending_finds_the_title_on_postgresql(seeded):
-    assert "hero-of-socialist-labour" in _found("герою")["title"]
+    assert "hero-of-socialist-labour" in found_by_kind("герою")["title"]
 
 
 @on_postgresql
 def test_an_inflected_word_finds_the_medal_on_postgresql(seeded):
-    assert "hammer-and-sickle" in _found("медалью")["medal"]
+    assert "hammer-and-sickle" in found_by_kind("медалью")["medal"]
 
 
 @pytest.mark.parametrize("query", ["!!!", "и", "&|!:*()", "'", "%", "_"])
@@ -73,6 +65,7 @@ def test_punctuation_and_stop_words_do_not_break_the_search(seeded, query):
 
 
 # Word forms, several words, prefixes: one table for both databases ----------------------
+
 
 # Each query finds (at least) these records of the fixtures, whatever the database.
 FOUND_IN_THE_FIXTURES = [
@@ -93,7 +86,7 @@ FOUND_IN_THE_FIXTURES = [
 
 @pytest.mark.parametrize(("query", "kind", "slug"), FOUND_IN_THE_FIXTURES)
 def test_a_word_form_finds_the_record(seeded, query, kind, slug):
-    assert slug in _found(query).get(kind, set())
+    assert slug in found_by_kind(query).get(kind, set())
 
 
 @pytest.mark.parametrize(
@@ -107,7 +100,7 @@ def test_a_word_form_finds_the_record(seeded, query, kind, slug):
     ],
 )
 def test_every_form_of_a_word_finds_the_same_records(seeded, forms):
-    first, *others = (_found(form) for form in forms)
+    first, *others = (found_by_kind(form) for form in forms)
     assert first
     assert all(found == first for found in others)
 
@@ -151,7 +144,7 @@ def test_the_same_query_finds_the_same_records_on_every_database(
     no_records, make_title, make_medal, make_event, make_citation, query, answer
 ):
     _the_small_library(make_title, make_medal, make_event, make_citation)
-    assert _found(query) == answer
+    assert found_by_kind(query) == answer
 
 
 def test_results_count_every_match_and_show_the_best(no_records, make_event):
@@ -176,37 +169,6 @@ def test_snippets_mark_the_matching_words_and_escape_the_text(no_records, make_e
     assert str(group.hits[0].snippet) == (
         "&lt;b&gt;<mark>Медалью</mark>&lt;/b&gt; награждали «<mark>героев</mark>» труда."
     )
-
-
-def test_the_index_follows_every_write(no_records, make_title):
-    new_title = make_title
-
-    title = new_title(name_ru="Звание Ударника")
-    assert _found("ударника") == {"title": {title.slug}}
-
-    title.name_ru = "Звание Передовика"
-    title.save()
-    assert _found("ударника") == {}
-    assert _found("передовика") == {"title": {title.slug}}
-
-    Title.objects.filter(pk=title.pk).update(published=False)
-    assert _found("передовика") == {}
-
-    title.delete()
-    assert _found("передовика") == {}
-
-
-def test_records_imported_in_bulk_are_found(no_records, make_citation, tmp_path):
-    new_citation = make_citation
-    new_citation(slug="imported-citation")
-    path = tmp_path / "titles.csv"
-    path.write_text(
-        "slug,name_ru,published,citations\nudarnik,Звание Ударника Труда,1,imported-citation\n",
-        encoding="utf-8",
-    )
-    call_command("import_records", "title", str(path), verbosity=0)
-
-    assert _found("ударник") == {"title": {"udarnik"}}
 
 
 # No query without an index -----------------------------------------------------------
@@ -239,22 +201,3 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
     else:
         assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 9, plan
         assert "Seq Scan on awards_searchentry" not in plan, plan
-
-
-def test_people_of_the_registry_are_found_by_name_occupation_and_place(seeded):
-    from awards.exchange.kinds.registry_list import RegistryListKind
-    from awards.exchange.pipeline.run import import_file
-
-    rows = (
-        "surname_ru,given_name_ru,born_on,birth_place_ru,occupation_ru,title,date,citations,"
-        "published\n"
-        "Пахомова,Анна,1920,Тамбов,доярка,hero-of-socialist-labour,1966,hsl-p4-s1,1\n"
-        "Черновой,Пётр,1921,Тамбов,токарь,hero-of-socialist-labour,1966,hsl-p4-s1,0\n"
-    )
-    assert import_file(kind=RegistryListKind(), data=rows.encode(), file_name="list.csv").ok
-    found = _found("доярки")
-    assert [slug.split("-")[0] for slug in found["person"]] == ["pakhomova"]
-    assert _found("пахомовой")["person"] == found["person"]
-    # A draft person is never found, by any of their words.
-    assert _found("тамбов")["person"] == found["person"]
-    assert _found("токарь") == {}

@@ -1,8 +1,9 @@
-"""Public pages from the cache: served without queries, never older than the last commit.
+"""Public pages from the cache (awards.site.page_cache): served without queries, never older
+than the last commit; conditional GETs answered 304.
 
-The cache serves only requests outside a transaction, so these tests commit (transactional
-tests); elsewhere the test's own transaction keeps every page fresh from its view.
-"""
+The cache serves only requests outside a transaction, so most of these tests commit
+(transactional tests); elsewhere the test's own transaction keeps every page fresh from its
+view."""
 
 import sqlite3
 import subprocess
@@ -23,9 +24,9 @@ from tests.support.production_server import (
     production_environment,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 TITLE_PAGE = "/titles/hero-of-socialist-labour/"
+
+
 PAGES_SHOWING_THE_TITLE = ["/", "/en/", "/history/", "/titles/", TITLE_PAGE, "/compare/heroes/"]
 
 
@@ -40,6 +41,7 @@ def _rename_title(name):
     title.save()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_second_visit_is_answered_without_a_query(
     client, committed_records, django_assert_num_queries
 ):
@@ -51,6 +53,7 @@ def test_a_second_visit_is_answered_without_a_query(
         assert second.content == first.content, path
 
 
+@pytest.mark.django_db(transaction=True)
 def test_public_pages_tell_browsers_and_proxies_to_revalidate(client, committed_records):
     response = client.get(TITLE_PAGE)
     again = client.get(TITLE_PAGE)
@@ -62,6 +65,7 @@ def test_public_pages_tell_browsers_and_proxies_to_revalidate(client, committed_
     assert again["ETag"] == response["ETag"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_conditional_visit_answers_not_modified_without_a_query(
     client, committed_records, django_assert_num_queries
 ):
@@ -73,6 +77,7 @@ def test_a_conditional_visit_answers_not_modified_without_a_query(
     assert by_date.status_code == 304
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_saved_record_shows_at_once_on_every_page_that_shows_it(client, committed_records):
     before = {path: client.get(path).content.decode() for path in PAGES_SHOWING_THE_TITLE}
     _rename_title("Герой Социалистического Труда (правка)")
@@ -84,6 +89,7 @@ def test_a_saved_record_shows_at_once_on_every_page_that_shows_it(client, commit
         assert "(правка)" in client.get(path).content.decode(), path
 
 
+@pytest.mark.django_db(transaction=True)
 def test_after_a_write_the_old_etag_and_date_no_longer_match(client, committed_records):
     response = client.get(TITLE_PAGE)
     _rename_title("Герой Социалистического Труда (правка)")
@@ -96,6 +102,7 @@ def test_after_a_write_the_old_etag_and_date_no_longer_match(client, committed_r
     assert "(правка)" in by_date.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_every_write_invalidates_every_page(
     client, committed_records, django_assert_max_num_queries
 ):
@@ -108,6 +115,7 @@ def test_every_write_invalidates_every_page(
         client.get(source_page)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_work_that_writes_no_record_keeps_the_cached_pages(
     client, committed_records, tmp_path, django_assert_num_queries
 ):
@@ -130,6 +138,7 @@ def test_work_that_writes_no_record_keeps_the_cached_pages(
         client.get(TITLE_PAGE)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_new_link_shows_at_once(client, committed_records):
     medal = Medal.objects.create(
         slug="test-medal", name_ru="Проверочная медаль", kind=Medal.Kind.MEDAL, published=True
@@ -142,6 +151,7 @@ def test_a_new_link_shows_at_once(client, committed_records):
     assert "Проверочная медаль" in client.get(TITLE_PAGE).content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_write_rolled_back_leaves_the_pages_as_they_were(client, committed_records):
     before = client.get(TITLE_PAGE).content
     with transaction.atomic():
@@ -151,6 +161,7 @@ def test_a_write_rolled_back_leaves_the_pages_as_they_were(client, committed_rec
     assert client.get(TITLE_PAGE).content == before
 
 
+@pytest.mark.django_db(transaction=True)
 def test_fixtures_loaded_again_show_at_once(client, committed_records):
     Title.objects.filter(slug="hero-of-socialist-labour").update(name_ru="Устаревшее имя")
     call_command("load_records", "--update", verbosity=0)
@@ -160,6 +171,7 @@ def test_fixtures_loaded_again_show_at_once(client, committed_records):
     assert "Устаревшее имя" not in client.get(TITLE_PAGE).content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_an_editor_always_gets_a_fresh_private_page(
     client, editor_client, committed_records, django_assert_max_num_queries
 ):
@@ -172,6 +184,7 @@ def test_an_editor_always_gets_a_fresh_private_page(
     assert editor_page["Cache-Control"] == "private, no-cache"
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_page_answered_with_a_cookie_is_not_stored(client, committed_records):
     client.cookies["sessionid"] = "unknown"
     response = client.get(TITLE_PAGE)
@@ -192,6 +205,7 @@ def _manage(environment, *arguments):
     subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, check=True)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_stale_page_is_never_served_after_a_commit_in_another_process(static_root, tmp_path):
     """Two gunicorn workers and a third process writing, sharing the file cache."""
     database = tmp_path / "site.sqlite3"
@@ -225,3 +239,24 @@ def test_a_stale_page_is_never_served_after_a_commit_in_another_process(static_r
 
         bodies = [fetch(page)[2].decode() for _ in range(6)]
     assert all("Герой (правка другого процесса)" in body for body in bodies)
+
+
+@pytest.mark.django_db
+def test_a_conditional_get_with_the_etag_answers_not_modified(client, every_public_path):
+    for path in every_public_path:
+        etag = client.get(path)["ETag"]
+        repeated = client.get(path, headers={"If-None-Match": etag})
+        assert repeated.status_code == 304, path
+        assert repeated.content == b"", path
+
+
+@pytest.mark.django_db
+def test_a_changed_record_changes_the_etag(client, seeded):
+    from awards.models import Title
+
+    title = Title.objects.get(slug="hero-of-socialist-labour")
+    etag = client.get(title.get_absolute_url())["ETag"]
+    Title.objects.filter(pk=title.pk).update(name_ru="Герой Социалистического Труда (правка)")
+    response = client.get(title.get_absolute_url(), headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "(правка)" in response.content.decode()

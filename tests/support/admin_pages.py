@@ -5,10 +5,12 @@ import re
 
 from django.urls import reverse
 
+from awards import models
 from awards.core.dates import PartialDate
 
 
 def admin_url(model, view, *args):
+    """The address of one of the admin's pages of a model (changelist, add, change…)."""
     return reverse(f"admin:awards_{model._meta.model_name}_{view}", args=args)
 
 
@@ -69,3 +71,56 @@ def change_form_data(page):
         for number, form in enumerate(formset.forms):
             data.update(posted_values(form, prefix=f"{formset.prefix}-{number}-"))
     return data
+
+
+def citation_inline_prefix(response):
+    """The form prefix of the citations inline of an admin page."""
+    return next(
+        inline.formset.prefix
+        for inline in response.context["inline_admin_formsets"]
+        if "citation" in inline.formset.prefix.lower()
+    )
+
+
+def post_title(editor_client, **fields):
+    """Add the title "new-title", citing the first passage, with ``fields`` posted too."""
+    url = admin_url(models.Title, "add")
+    page = editor_client.get(url)
+    prefix = citation_inline_prefix(page)
+    citation = models.Citation.objects.first()
+    data = form_data(
+        page,
+        **{
+            "slug": "new-title",
+            "name_ru": "Новое звание",
+            "published": "on",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-citation": str(citation.pk),
+        },
+    )
+    # The editor states each boundary's basis: dated where a date is entered.
+    for side in ("established", "abolished"):
+        dated = any(name.startswith(f"{side}_on_") and value for name, value in fields.items())
+        data[f"{side}_basis"] = "dated" if dated else "unknown"
+    data.update(fields)
+    return editor_client.post(url, data)
+
+
+def post_decree(client, **date):
+    """Add the act "new-act" dated by ``date`` (year, month, day), as the admin's form posts it."""
+    url = admin_url(models.Decree, "add")
+    page = client.get(url)
+    fields = {"slug": "new-act", "name_ru": "Указ", "kind": "decree"}
+    fields |= {f"date_{part}": value for part, value in date.items()}
+    return client.post(url, form_data(page, **fields))
+
+
+def history_entries(record):
+    """The record's history, the latest entry first."""
+    return list(record.history.order_by("-history_date", "-history_id"))
+
+
+def open_form(client, record):
+    """The record's change form: its address, and what a browser would post unchanged."""
+    url = admin_url(type(record), "change", record.pk)
+    return url, change_form_data(client.get(url))

@@ -1,5 +1,7 @@
 """Every kind of public page, as paths, for the tests that visit them all."""
 
+import re
+
 from django.utils import translation
 
 from awards import models
@@ -30,3 +32,23 @@ def public_page_paths(*, language: str = "ru") -> list[str]:
 
 
 SITE_PATHS = ["/robots.txt", "/sitemap.xml"]
+
+
+# The page of the title the fixtures tell most of.
+TITLE_URL = "/titles/hero-of-socialist-labour/"
+
+
+def visible_text(response):
+    """The page's visible text, tags stripped and whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<[^>]+>", " ", html)
+    text = re.sub(r"\s+", " ", html).replace("&quot;", '"').replace("&#x27;", "'")
+    return re.sub(r"\( ", "(", re.sub(r" ([,.:;)])", r"\1", text))
+
+
+def get_page(client, url, status=200):
+    """The response to a GET, which must have the status."""
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response

@@ -2,8 +2,17 @@
 
 import csv
 import io
+import re
 
-HEADERS = [
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from awards.exchange.kinds.registry_list import RegistryListKind
+from awards.exchange.pipeline.run import import_file
+from bench.registry import HEADERS as SYNTHETIC_COLUMNS
+from bench.registry import synthetic_csv
+
+# The columns of the lists these tests write by hand: the person's key first.
+COLUMNS = [
     "person",
     "surname_ru",
     "given_name_ru",
@@ -20,8 +29,10 @@ HEADERS = [
 
 
 def registry_csv(*rows: dict) -> bytes:
+    """A list of ``rows``, each a published conferment of the Hero of Socialist Labour
+    citing the registry's passage unless the row says otherwise."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=HEADERS)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for row in rows:
         writer.writerow(
@@ -36,3 +47,54 @@ STAKHANOV = {
     "patronymic_ru": "Григорьевич",
     "born_on": "1906-01-03",
 }
+
+
+IMPORT_LIST_URL = "/admin/awards/conferment/import-list/"
+
+
+NOVIKOV = {
+    "surname_ru": "Новиков",
+    "given_name_ru": "Пётр",
+    "patronymic_ru": "Ильич",
+    "born_on": "1920-05-05",
+}
+
+
+def registry_list(*rows: dict, synthetic: int = 0) -> bytes:
+    """A list of ``synthetic`` generated rows followed by ``rows`` (a Hero of Socialist
+    Labour's draft conferment, unless the row says otherwise)."""
+    out = io.StringIO()
+    out.write(
+        synthetic_csv(synthetic).decode() if synthetic else ",".join(SYNTHETIC_COLUMNS) + "\n"
+    )
+    writer = csv.DictWriter(out, fieldnames=SYNTHETIC_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            {"title": "hero-of-socialist-labour", "citations": "hsl-p4-s1", "published": "0", **row}
+        )
+    return out.getvalue().encode()
+
+
+def upload_list(client, content: bytes, *, name: str = "list.csv"):
+    """Post a registry list to the admin's upload form."""
+    return client.post(IMPORT_LIST_URL, {"file": SimpleUploadedFile(name, content)})
+
+
+def start_list(client, capture, content: bytes, **kwargs) -> str:
+    """Upload a list and run the check it queues; the job page's address."""
+    with capture(execute=True):
+        response = upload_list(client, content, **kwargs)
+    assert response.status_code == 302, response.content[:2000]
+    assert re.fullmatch(r"/admin/awards/importjob/\d+/change/", response["Location"])
+    return response["Location"]
+
+
+# A person of no list, for rows that only need someone.
+SYNTHETIC = {"surname_ru": "Проверочный", "given_name_ru": "Тест", "patronymic_ru": "Тестович"}
+
+
+def check_then_write(data: bytes, *, file_name: str = "list.csv"):
+    """The reports of a list checked (a dry run), then imported."""
+    checked = import_file(kind=RegistryListKind(), data=data, file_name=file_name, dry_run=True)
+    written = import_file(kind=RegistryListKind(), data=data, file_name=file_name)
+    return checked, written

@@ -1,6 +1,8 @@
-"""Presentation helpers: dates with precision, JSON-LD that cannot break out of its script."""
+"""Presentation helpers (awards.templatetags.awards_tags): dates with precision, JSON-LD that
+cannot break out of its script, links between languages."""
 
 import json
+import re
 
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -8,6 +10,7 @@ from django.utils import translation
 
 from awards.core.dates import PartialDate
 from awards.templatetags.awards_tags import json_ld, partial_date
+from tests.support.public_pages import TITLE_URL, get_page
 
 
 def test_a_day_renders_with_the_genitive_month_in_russian_on_one_line():
@@ -64,3 +67,20 @@ def test_an_address_with_a_query_is_encoded_and_escaped_for_html():
     with translation.override("en"):
         html = template.render(Context({"slug": "hero-of-labour", "dates": "1939 1941"}))
     assert html == "/en/compare/dates/?title=hero-of-labour&amp;dates=1939%201941"
+
+
+def test_language_switch_links_to_the_same_page_in_the_other_language(client, seeded):
+    html = get_page(client, "/rules/?title=hero-of-labour&year=1930").content.decode()
+    assert 'href="/en/rules/?title=hero-of-labour&amp;year=1930" hreflang="en" lang="en"' in html
+    html_en = get_page(client, "/en" + TITLE_URL).content.decode()
+    assert f'href="{TITLE_URL}" hreflang="ru" lang="ru"' in html_en
+
+
+def test_canonical_hreflang_and_open_graph(client, seeded):
+    html = get_page(client, "/en" + TITLE_URL).content.decode()
+    assert f'<link rel="canonical" href="http://testserver/en{TITLE_URL}">' in html
+    assert f'<link rel="alternate" hreflang="ru" href="http://testserver{TITLE_URL}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en{TITLE_URL}">' in html
+    assert '<meta property="og:title" content="Hero of Socialist Labour">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    assert re.search(r'<meta property="article:modified_time" content="\d{4}-\d\d-\d\dT', html)

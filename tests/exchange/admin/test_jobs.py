@@ -1,122 +1,22 @@
-"""Registry lists uploaded in the admin (or queued by the command) as background jobs:
-checked with moving figures, confirmed, written whole; refused lists name the row and the
-rule; the write respects changes made since the check; only those who may add conferments
-upload."""
+"""Background imports in the admin (awards.exchange.admin.jobs): each job's page with its
+progress and errors, who may confirm it, and the upload of a registry list."""
 
-import csv
-import io
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.utils import translation
 
-from awards.exchange import jobs
-from awards.models import Conferment, ImportJob, ImportLog, Person
-from awards.models.imports import REGISTRY_LIST, model_verbose_name
-from bench.registry import HEADERS, SYNTHETIC_SURNAME, synthetic_csv
-from tests.support.job_pages import counts
-from tests.support.registry_builders import confer, hero
+from awards import models
+from awards.models import ImportJob, ImportLog, Person
+from tests.support.job_pages import DATABASE_QUEUE, counts, people_csv, start
+from tests.support.registry_lists import (
+    IMPORT_LIST_URL,
+    NOVIKOV,
+    registry_list,
+    start_list,
+    upload_list,
+)
 
 pytestmark = pytest.mark.usefixtures("seeded", "background")
-
-IMPORT_LIST_URL = "/admin/awards/conferment/import-list/"
-NOVIKOV = {
-    "surname_ru": "Новиков",
-    "given_name_ru": "Пётр",
-    "patronymic_ru": "Ильич",
-    "born_on": "1920-05-05",
-}
-
-
-def in_russian(text) -> str:
-    """An interface string as the editors' admin shows it (translated or not yet)."""
-    with translation.override("ru"):
-        return str(text)
-
-
-def registry_list(*rows: dict, synthetic: int = 0) -> bytes:
-    """A list of ``synthetic`` generated rows followed by ``rows`` (a Hero of Socialist
-    Labour's draft conferment, unless the row says otherwise)."""
-    out = io.StringIO()
-    out.write(synthetic_csv(synthetic).decode() if synthetic else ",".join(HEADERS) + "\n")
-    writer = csv.DictWriter(out, fieldnames=HEADERS)
-    for row in rows:
-        writer.writerow(
-            {"title": "hero-of-socialist-labour", "citations": "hsl-p4-s1", "published": "0", **row}
-        )
-    return out.getvalue().encode()
-
-
-def upload(client, content: bytes, *, name: str = "list.csv"):
-    return client.post(IMPORT_LIST_URL, {"file": SimpleUploadedFile(name, content)})
-
-
-def start(client, capture, content: bytes, **kwargs) -> str:
-    """Upload a list and run the check it queues; the job page's address."""
-    with capture(execute=True):
-        response = upload(client, content, **kwargs)
-    assert response.status_code == 302, response.content[:2000]
-    assert re.fullmatch(r"/admin/awards/importjob/\d+/change/", response["Location"])
-    return response["Location"]
-
-
-def confirm(client, capture, page_url: str):
-    with capture(execute=True):
-        response = client.post(page_url.replace("change/", "confirm/"))
-    assert response.status_code == 302
-    return client.get(page_url)
-
-
-@pytest.fixture
-def progress_reports(monkeypatch):
-    """Every progress report the jobs store, as the importer gave it."""
-    reports = []
-    store = jobs.JobProgress.__call__
-
-    def recording(self, progress):
-        reports.append(progress)
-        store(self, progress)
-
-    monkeypatch.setattr(jobs.JobProgress, "__call__", recording)
-    return reports
-
-
-def test_a_large_list_is_checked_with_moving_figures_then_written_on_confirmation(
-    chief_editor_client, chief_editor, progress_reports, django_capture_on_commit_callbacks
-):
-    page_url = start(chief_editor_client, django_capture_on_commit_callbacks, synthetic_csv(2500))
-
-    assert not Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).exists()
-    checked = chief_editor_client.get(page_url)
-    assert "проверен, ждёт подтверждения" in checked.text
-    assert in_russian(model_verbose_name(REGISTRY_LIST)) in checked.text
-    assert counts(checked.text)["Строк в файле"] == "2500"
-    assert counts(checked.text)["Строк проверено"] == "2500"
-    assert counts(checked.text)["Записей записано"] == "0 / 2500"
-    # The figures moved while the list was read and checked, a batch at a time.
-    read = sorted({report.read for report in progress_reports})
-    validated = sorted({report.validated for report in progress_reports})
-    assert read[0] == 0 and read[-1] == 2500 and len(read) >= 4
-    assert validated[0] == 0 and validated[-1] == 2500 and len(validated) >= 4
-    assert len(progress_reports) < 40
-    progress_reports.clear()
-
-    done = confirm(chief_editor_client, django_capture_on_commit_callbacks, page_url)
-
-    assert "импортирован" in done.text
-    assert counts(done.text)["Записей записано"] == "2500 / 2500"
-    assert Conferment.objects.filter(person__surname_ru__startswith=SYNTHETIC_SURNAME).count() == (
-        2500
-    )
-    assert len({report.written for report in progress_reports}) >= 3
-    person = Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).first()
-    assert person.history.get().history_user == chief_editor
-    assert "/admin/awards/conferment/" in done.text
-    job_list = chief_editor_client.get("/admin/awards/importjob/")
-    assert in_russian(model_verbose_name(REGISTRY_LIST)) in job_list.text
 
 
 def test_the_upload_page_is_a_form_linked_from_the_conferments_list(editor_client):
@@ -131,82 +31,6 @@ def test_the_upload_page_is_a_form_linked_from_the_conferments_list(editor_clien
     assert "surname_ru" in page.text and "decree_number" in page.text
 
 
-def test_a_list_with_a_refused_row_is_rejected_naming_the_row_and_the_rule(
-    chief_editor_client, django_capture_on_commit_callbacks
-):
-    content = registry_list({**NOVIKOV, "date": "1992-01-01"}, synthetic=12)
-
-    page_url = start(chief_editor_client, django_capture_on_commit_callbacks, content)
-
-    refused = chief_editor_client.get(page_url)
-    assert "отклонено, ничего не изменено" in refused.text
-    # The header is row 1, twelve generated rows, then the refused one.
-    row = re.search(r'<th scope="row">14</th>(.*?)</tr>', refused.text, re.S).group(1)
-    assert "Новиков" in row
-    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
-    assert "1992-01-01" in cell and "упразднено" in cell
-    assert not Person.objects.filter(surname_ru__in=["Новиков", f"{SYNTHETIC_SURNAME}-000001"])
-    assert ImportJob.objects.get().status == ImportJob.Status.REJECTED
-    assert ImportLog.objects.latest("pk").status == ImportLog.Status.REJECTED
-    assert "Проверить тот же файл ещё раз" in refused.text
-
-
-def test_a_person_recorded_after_the_check_is_matched_when_the_list_is_written(
-    editor_client, django_capture_on_commit_callbacks
-):
-    page_url = start(
-        editor_client,
-        django_capture_on_commit_callbacks,
-        registry_list({**NOVIKOV, "date": "1960"}),
-    )
-    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
-    recorded_meanwhile = hero(surname="Новиков", given_name="Пётр", patronymic="Ильич")
-    recorded_meanwhile.born_on = "1920-05-05"
-    recorded_meanwhile.save()
-
-    done = confirm(editor_client, django_capture_on_commit_callbacks, page_url)
-
-    assert "импортирован" in done.text
-    assert Person.objects.filter(surname_ru="Новиков").get() == recorded_meanwhile
-    assert recorded_meanwhile.conferments.get().published is False
-
-
-def test_awards_recorded_after_the_check_are_counted_when_the_list_is_written(
-    editor_client, django_capture_on_commit_callbacks
-):
-    novikov = hero(surname="Новиков", given_name="Пётр", patronymic="Ильич")
-    novikov.born_on = "1920-05-05"
-    novikov.save()
-    page_url = start(
-        editor_client,
-        django_capture_on_commit_callbacks,
-        registry_list({**NOVIKOV, "date": "1960-01-01"}),
-    )
-    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
-    for date in ("1950-01-01", "1955-01-01", "1958-01-01"):
-        confer(novikov, date)
-
-    refused = confirm(editor_client, django_capture_on_commit_callbacks, page_url)
-
-    # A fourth award before 1973 is beyond the limit: nothing written, the file kept.
-    assert "отклонено, ничего не изменено" in refused.text
-    assert re.search(r'<th scope="row">2</th>.*?№ 4', refused.text, re.S)
-    assert novikov.conferments.count() == 3
-    assert ImportJob.objects.get().file
-
-
-def test_an_editors_list_of_published_conferments_is_refused(
-    editor_client, django_capture_on_commit_callbacks
-):
-    content = registry_list({**NOVIKOV, "date": "1960", "published": "1"})
-
-    refused = editor_client.get(start(editor_client, django_capture_on_commit_callbacks, content))
-
-    assert "отклонено, ничего не изменено" in refused.text
-    assert "только главный редактор" in refused.text
-    assert not Person.objects.filter(surname_ru="Новиков").exists()
-
-
 def test_only_those_who_may_add_conferments_upload_lists(
     client, django_user_model, django_capture_on_commit_callbacks
 ):
@@ -218,7 +42,7 @@ def test_only_those_who_may_add_conferments_upload_lists(
     client.force_login(reader)
     assert client.get(IMPORT_LIST_URL).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
-        refused = upload(client, registry_list({**NOVIKOV, "date": "1960"}))
+        refused = upload_list(client, registry_list({**NOVIKOV, "date": "1960"}))
     assert refused.status_code == 403
     assert not ImportJob.objects.exists()
     assert f'href="{IMPORT_LIST_URL}"' not in client.get("/admin/awards/conferment/").text
@@ -233,7 +57,7 @@ def _permissions(*codenames):
 def test_an_unreadable_file_is_refused_with_a_message_and_logged(
     editor_client, django_capture_on_commit_callbacks
 ):
-    page_url = start(
+    page_url = start_list(
         editor_client,
         django_capture_on_commit_callbacks,
         b"PK\x03\x04 not really a workbook",
@@ -249,32 +73,80 @@ def test_an_unreadable_file_is_refused_with_a_message_and_logged(
 
 
 def test_a_file_of_another_kind_or_too_large_is_a_form_error(editor_client, settings):
-    wrong_kind = upload(editor_client, b"MZ\x90\x00", name="list.exe")
+    wrong_kind = upload_list(editor_client, b"MZ\x90\x00", name="list.exe")
     assert wrong_kind.status_code == 200
     assert "csv, xlsx, json" in wrong_kind.text
 
     settings.IMPORT_MAX_UPLOAD_BYTES = 10
-    too_large = upload(editor_client, registry_list({**NOVIKOV, "date": "1960"}))
+    too_large = upload_list(editor_client, registry_list({**NOVIKOV, "date": "1960"}))
     assert too_large.status_code == 200
     assert "импортировать можно файлы не больше 10" in too_large.text
     assert not ImportJob.objects.exists()
 
 
-def test_the_command_queues_a_list_and_prints_its_job(
-    tmp_path, editor, django_capture_on_commit_callbacks
+def test_the_job_page_shows_progress_while_running_and_survives_a_reload(
+    no_records, background, settings, editor_client, citation, django_capture_on_commit_callbacks
 ):
-    path = tmp_path / "list.csv"
-    path.write_bytes(registry_list({**NOVIKOV, "date": "1960"}))
-    out = io.StringIO()
+    # Queued on the database, with no worker yet: the page shows a job waiting.
+    settings.TASKS = DATABASE_QUEUE
+    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12))
 
+    for _reload in range(2):
+        waiting = editor_client.get(page_url)
+        assert "ждёт проверки" in waiting.text
+        assert '<meta http-equiv="refresh" content="2">' in waiting.text
+        assert '<progress id="import-progress" max="1">' in waiting.text
+
+    job = models.ImportJob.objects.get()
+    models.ImportJob.objects.filter(pk=job.pk).update(
+        status="checking", rows_total=12, rows_read=12, rows_validated=6, error_count=3
+    )
+    running = editor_client.get(page_url)
+    assert '<progress id="import-progress" value="18" max="24">' in running.text
+    assert counts(running.text)["Ошибок пока"] == "3"
+    assert 'http-equiv="refresh"' in running.text
+
+
+def test_a_refused_background_import_lists_errors_beside_values_and_can_be_checked_again(
+    no_records,
+    background,
+    editor_client,
+    citation,
+    make_citation,
+    django_capture_on_commit_callbacks,
+):
+    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12, bad={2}))
+
+    refused = editor_client.get(page_url)
+    assert "отклонено, ничего не изменено" in refused.text
+    # The fourth line of the spreadsheet: the header is row 1.
+    row = re.search(r'<th scope="row">4</th>(.*?)</tr>', refused.text, re.S).group(1)
+    assert "Человек 2" in row
+    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
+    assert "no-such-citation" in cell
+    assert "Нет записи «цитата» со слагом «no-such-citation»" in cell
+    assert "заголовок — строка 1" in refused.text
+
+    make_citation(slug="no-such-citation")
     with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "import_registry", str(path), "--background", "--user", editor.username, stdout=out
-        )
+        editor_client.post(page_url.replace("change/", "check-again/"))
 
-    job = ImportJob.objects.get()
-    assert f"{job.pk}: /admin/awards/importjob/{job.pk}/change/" in out.getvalue()
-    assert (job.model_name, job.status, job.user) == (REGISTRY_LIST, "checked", editor)
-    assert not Person.objects.filter(surname_ru="Новиков").exists()
-    with pytest.raises(CommandError):
-        call_command("import_registry", str(path), "--background")
+    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
+
+
+def test_another_editor_may_see_a_job_but_not_confirm_it(
+    no_records,
+    background,
+    editor_client,
+    chief_editor,
+    client,
+    citation,
+    django_capture_on_commit_callbacks,
+):
+    page_url = start(editor_client, django_capture_on_commit_callbacks, people_csv(12))
+    other = type(client)()
+    other.force_login(chief_editor)
+
+    assert other.get(page_url).status_code == 200
+    assert other.post(page_url.replace("change/", "confirm/")).status_code == 403
+    assert not models.Person.objects.exists()

@@ -1,22 +1,11 @@
-"""Import errors an editor can act on; exports and logs in the editor's terms; the CLI bar."""
+"""What the admin shows of an import (awards.exchange.admin.preview): the rows an import would
+change, and each error beside the row's cells, numbered as the editor's program numbers them."""
 
-import io
 import json
 import re
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-
 from awards import models
-
-IMPORT_URL = "/admin/awards/person/import/"
-
-
-def upload(client, content: bytes, *, name="people.csv", file_format="0"):
-    return client.post(
-        IMPORT_URL,
-        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, content)},
-    )
+from tests.support.admin_imports import upload
 
 
 def error_row(page: str, number: int) -> str:
@@ -58,80 +47,37 @@ def test_json_records_are_numbered_from_one_and_the_page_says_so(
     assert "Записи пронумерованы с 1 в порядке файла" in page
 
 
-def test_a_refused_file_can_be_checked_again_after_the_records_it_names_are_fixed(
-    no_records, editor_client, make_citation
+def test_a_preview_shows_what_an_update_changes(no_records, editor_client, make_person, citation):
+    # A draft: an editor's import may change drafts only (awards.records.roles).
+    make_person(slug="ivanov", name_ru="Иванов", citations=[citation], published=False)
+
+    preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов И. И.,c1\n".encode())
+
+    assert "<del>Иванов</del> <ins>Иванов И. И.</ins>" in preview.text
+    assert models.Person.objects.get().name_ru == "Иванов"
+
+
+def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(
+    no_records, editor_client, citation
 ):
-    refused = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов,c9\n".encode())
-    assert "Проверить тот же файл ещё раз" in refused.text
-    make_citation(slug="c9")
+    content = "slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,nope\n".encode()
 
-    again = editor_client.post(IMPORT_URL, {"stored_file": refused.context["stored_file"]})
+    response = upload(editor_client, content)
 
-    assert again.context["confirm_form"] is not None
-    assert again.context["confirm_form"].initial["original_file_name"] == "people.csv"
-    assert "Иванов" in again.text
-
-
-def test_a_tampered_stored_file_is_not_read(no_records, editor_client):
-    response = editor_client.post(IMPORT_URL, {"stored_file": "../../etc/passwd"}, follow=True)
-
-    assert "Сохранённого файла больше нет" in response.text
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    invalid = response.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [3]
+    assert list(invalid[0].field_specific_errors) == ["citations"]
+    assert "nope" in response.text
+    assert not models.Person.objects.exists()
+    assert models.ImportLog.objects.get().status == "rejected"
 
 
-def test_the_export_form_offers_csv_first_and_chosen(editor_client):
-    page = editor_client.get("/admin/awards/person/export/").text
+def test_a_file_with_unknown_columns_lists_them_on_the_header_row(no_records, editor_client):
+    response = upload(editor_client, b"slug,colour\nx,red\n")
 
-    select = re.search(r'<select name="format".*?</select>', page, re.S).group(0)
-    assert "---" not in select
-    assert re.search(r'<option value="0" selected>csv</option>', select)
-
-
-def test_the_import_log_names_the_kind_of_record_in_russian(no_records, editor_client):
-    models.ImportLog.objects.create(
-        model_name="title",
-        file_name="titles.csv",
-        file_format="csv",
-        origin="admin",
-        status="imported",
-    )
-
-    page = editor_client.get("/admin/awards/importlog/").text
-
-    rows = re.search(r"<tbody>(.*)</tbody>", page, re.S).group(1)
-    assert "звание" in rows
-    assert ">title<" not in rows
-    assert "звание" in editor_client.get("/admin/awards/importlog/?model_name=title").text
-
-
-class Terminal(io.StringIO):
-    def isatty(self):
-        return True
-
-
-def run_import(tmp_path, out, *args):
-    path = tmp_path / "people.csv"
-    path.write_text("slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,c1\n")
-    call_command("import_records", "person", str(path), *args, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def test_the_command_draws_a_progress_bar_on_a_terminal(no_records, tmp_path, make_citation):
-    make_citation(slug="c1")
-
-    shown = run_import(tmp_path, Terminal(), "--dry-run")
-
-    bar, summary = shown.rstrip("\n").rsplit("\n", 1)
-    assert bar.startswith("\r[")
-    assert "[##############################] done" in bar
-    assert "rows 2/2" in bar
-    assert "новых: 2" in summary
-
-
-def test_the_command_prints_only_the_summary_into_a_pipe(no_records, tmp_path, make_citation):
-    make_citation(slug="c1")
-
-    printed = run_import(tmp_path, io.StringIO(), "--dry-run")
-
-    assert "\r" not in printed
-    assert "[" not in printed
-    assert len(printed.strip().splitlines()) == 1
+    invalid = response.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [1]
+    assert "colour" in response.text
+    assert not models.Person.objects.exists()

@@ -1,37 +1,14 @@
-"""Import and export in the editors' admin: preview, confirmation, clear errors, no 500."""
+"""Import and export on every record's list in the admin (awards.exchange.admin.records):
+preview, confirmation, clear errors, no 500."""
 
-import io
 import re
 
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from awards import models
-
-CSV = "0"
-EXCEL_CSV = "1"
-XLSX = "2"
-JSON = "3"
-IMPORT_URL = "/admin/awards/person/import/"
-CONFIRM_URL = "/admin/awards/person/process_import/"
-
-
-def upload(client, content, name="people.csv", file_format=CSV, url=IMPORT_URL):
-    return client.post(
-        url,
-        {
-            "resource": "0",
-            "format": file_format,
-            "import_file": SimpleUploadedFile(name, content),
-        },
-    )
-
-
-@pytest.fixture
-def citation(make_citation):
-    return make_citation(slug="c1")
+from tests.support.admin_imports import CONFIRM_URL, CSV, IMPORT_URL, JSON, upload
 
 
 def test_the_import_page_lists_the_columns(editor_client):
@@ -84,33 +61,6 @@ def test_a_second_confirmation_of_the_same_preview_imports_nothing_again(
     assert models.ImportLog.objects.count() == 1
 
 
-def test_a_preview_shows_what_an_update_changes(no_records, editor_client, make_person, citation):
-    # A draft: an editor's import may change drafts only (awards.records.roles).
-    make_person(slug="ivanov", name_ru="Иванов", citations=[citation], published=False)
-
-    preview = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов И. И.,c1\n".encode())
-
-    assert "<del>Иванов</del> <ins>Иванов И. И.</ins>" in preview.text
-    assert models.Person.objects.get().name_ru == "Иванов"
-
-
-def test_bad_rows_are_listed_by_row_and_column_without_a_confirm_button(
-    no_records, editor_client, citation
-):
-    content = "slug,name_ru,citations\nivanov,Иванов,c1\npetrov,Петров,nope\n".encode()
-
-    response = upload(editor_client, content)
-
-    assert response.status_code == 200
-    assert "confirm_form" not in response.context
-    invalid = response.context["result"].invalid_rows
-    assert [row.number for row in invalid] == [3]
-    assert list(invalid[0].field_specific_errors) == ["citations"]
-    assert "nope" in response.text
-    assert not models.Person.objects.exists()
-    assert models.ImportLog.objects.get().status == "rejected"
-
-
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
@@ -139,34 +89,6 @@ def test_an_empty_upload_is_refused_by_the_form(no_records, editor_client):
 
     assert "Отправленный файл пуст." in response.text
     assert not models.Person.objects.exists()
-
-
-def test_a_file_with_unknown_columns_lists_them_on_the_header_row(no_records, editor_client):
-    response = upload(editor_client, b"slug,colour\nx,red\n")
-
-    invalid = response.context["result"].invalid_rows
-    assert [row.number for row in invalid] == [1]
-    assert "colour" in response.text
-    assert not models.Person.objects.exists()
-
-
-def test_an_oversized_upload_is_refused(no_records, editor_client, settings, citation):
-    settings.IMPORT_MAX_UPLOAD_BYTES = 20
-
-    response = upload(editor_client, "slug,name_ru,citations\nivanov,Иванов,c1\n".encode())
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["import_file"]
-    assert not models.Person.objects.exists()
-
-
-def test_windows_1251_semicolon_file_through_the_admin(editor_client, citation):
-    content = "slug;name_ru;citations\r\nivanov;Иванов;c1\r\n".encode("cp1251")
-
-    preview = upload(editor_client, content)
-
-    assert preview.context["confirm_form"] is not None
-    assert "Иванов" in preview.text
 
 
 def test_export_of_a_filtered_list_as_csv(editor_client, make_person):
@@ -202,69 +124,6 @@ def test_export_of_selected_rows_through_the_action(editor_client, make_person):
     assert "other" not in text
 
 
-def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation):
-    upload(editor_client, b"slug,name_ru,citations\nivanov,X,zz\n", name="broken.csv")
-
-    response = editor_client.get("/admin/awards/importlog/")
-
-    assert response.status_code == 200
-    assert "broken.csv" in response.text
-    log = models.ImportLog.objects.get()
-    detail = editor_client.get(f"/admin/awards/importlog/{log.pk}/change/")
-    assert detail.status_code == 200
-    assert re.search(r"zz", detail.text)
-    assert editor_client.get("/admin/awards/importlog/add/").status_code == 403
-
-
-@pytest.mark.parametrize(
-    ("file_format", "magic"),
-    [(XLSX, b"PK"), (JSON, b"[\n{"), (EXCEL_CSV, b"\xef\xbb\xbfslug;published;name_ru;")],
-)
-def test_export_as_xlsx_json_or_csv_for_russian_excel(
-    editor_client, make_person, file_format, magic
-):
-    make_person(slug="ivanov", name_ru="Иванов")
-
-    response = editor_client.post("/admin/awards/person/export/", {"format": file_format})
-
-    assert response.status_code == 200
-    assert response.content.startswith(magic)
-
-
-@pytest.mark.parametrize("file_format", [CSV, EXCEL_CSV, XLSX, JSON])
-def test_an_export_never_fails_on_characters_stored_before_imports_refused_them(
-    editor_client, make_person, file_format
-):
-    from django.db import connection
-
-    # PostgreSQL never stored NUL; SQLite did, before imports refused control characters.
-    nul = "\x00" if connection.vendor == "sqlite" else ""
-    make_person(slug="bell", name_ru=f"Звонок\x07{nul}Эскейп\x1b")
-
-    response = editor_client.post("/admin/awards/person/export/", {"format": file_format})
-
-    assert response.status_code == 200
-    if file_format == XLSX:
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0]
-        names = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
-        assert any(name.startswith("Звонок\ufffd") for name in names)
-
-
-def test_an_xlsx_file_is_imported_through_the_admin(no_records, editor_client, citation):
-    workbook = Workbook()
-    workbook.active.append(["slug", "name_ru", "citations"])
-    workbook.active.append(["ivanov", "Иванов", "c1"])
-    content = io.BytesIO()
-    workbook.save(content)
-
-    preview = upload(editor_client, content.getvalue(), name="people.xlsx", file_format=XLSX)
-    editor_client.post(CONFIRM_URL, {**preview.context["confirm_form"].initial, "confirm": "1"})
-
-    assert models.Person.objects.get().name_ru == "Иванов"
-
-
 def test_a_confirmation_that_no_longer_passes_the_checks_imports_nothing(
     no_records, editor_client, citation
 ):
@@ -281,3 +140,70 @@ def test_a_confirmation_that_no_longer_passes_the_checks_imports_nothing(
     assert [message.level_tag for message in done.context["messages"]] == ["error"]
     assert "c1" in done.text
     assert done.context["stored_file"]
+
+
+def test_the_export_form_offers_csv_first_and_chosen(editor_client):
+    page = editor_client.get("/admin/awards/person/export/").text
+
+    select = re.search(r'<select name="format".*?</select>', page, re.S).group(0)
+    assert "---" not in select
+    assert re.search(r'<option value="0" selected>csv</option>', select)
+
+
+def preview(client, text: str):
+    return client.post(
+        IMPORT_URL,
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("people.csv", text.encode()),
+        },
+    )
+
+
+def test_rows_whose_records_changed_since_the_preview_are_refused_as_conflicts(
+    no_records, editor_client, make_person, make_citation
+):
+    make_citation(slug="c1")
+    make_person(slug="ivanov", name_ru="Иванов", published=False)
+    make_person(slug="petrov", name_ru="Петров", published=False)
+    shown = preview(
+        editor_client,
+        "slug,name_ru,citations\nivanov,Иванов И.,c1\npetrov,Петров П.,c1\nsidorov,Сидоров,c1\n",
+    )
+    confirm = shown.context["confirm_form"]
+    # Another editor saves petrov, and adds sidorov, between the preview and the confirmation.
+    petrov = models.Person.objects.get(slug="petrov")
+    petrov.name_ru = "Петров (другой редактор)"
+    petrov.save()
+    models.Person.objects.create(slug="sidorov", name_ru="Сидоров-другой")
+
+    done = editor_client.post(CONFIRM_URL, {**confirm.initial, "confirm": "1"})
+
+    assert done.status_code == 200
+    conflicts = done.context["result"].error_table.conflicts
+    assert [row.number for row in conflicts] == [3, 4]
+    assert "изменил кто-то другой" in done.text
+    assert "добавлена после проверки" in done.text
+    assert models.Person.objects.get(slug="ivanov").name_ru == "Иванов"
+    assert models.Person.objects.get(slug="petrov").name_ru == "Петров (другой редактор)"
+    # The same file can be checked again against the records as they are now.
+    again = editor_client.post(IMPORT_URL, {"stored_file": done.context["stored_file"]})
+    assert again.context["result"] is not None
+    assert "Петров (другой редактор)" in again.text
+
+
+def test_a_confirmation_with_no_change_in_between_writes_the_file(
+    no_records, editor_client, make_person, make_citation
+):
+    make_citation(slug="c1")
+    make_person(slug="ivanov", name_ru="Иванов", published=False)
+    shown = preview(editor_client, "slug,name_ru,citations\nivanov,Иванов И.,c1\n")
+
+    done = editor_client.post(
+        CONFIRM_URL, {**shown.context["confirm_form"].initial, "confirm": "1"}
+    )
+
+    assert done.status_code == 302
+    assert models.Person.objects.get().name_ru == "Иванов И."
+    assert models.Person.objects.get().version == 2

@@ -1,65 +1,18 @@
-"""Imports never overwrite newer work: versions raised on write, conflicts listed by row."""
+"""Stage 3 of a kind of record (awards.exchange.kinds.records.resolve): rows matched to records,
+the changes planned, and rows that would overwrite newer work found as conflicts."""
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+import pytest
 
 from awards import models
-from awards.exchange.exporter import export_file
-from awards.exchange.files import read_table
-from awards.exchange.kinds.records import RecordKind
-from awards.exchange.pipeline.run import import_table
 from awards.exchange.resources import resource_for
-
-IMPORT_URL = "/admin/awards/person/import/"
-CONFIRM_URL = "/admin/awards/person/process_import/"
-
-
-def import_csv(text: str, **options):
-    table = read_table(text.encode(), file_format="csv")
-    return import_table(kind=RecordKind(resource_for("person")()), table=table, **options)
-
-
-def export_people() -> str:
-    resource = resource_for("person")()
-    queryset = resource.get_queryset()
-    return b"".join(
-        export_file(kind=RecordKind(resource), queryset=queryset, file_format="csv")
-    ).decode("utf-8-sig")
-
-
-def preview(client, text: str):
-    return client.post(
-        IMPORT_URL,
-        {
-            "resource": "0",
-            "format": "0",
-            "import_file": SimpleUploadedFile("people.csv", text.encode()),
-        },
-    )
-
-
-def test_an_import_raises_the_version_of_each_record_it_updates_and_new_ones_start_at_1(
-    no_records, make_person, make_citation
-):
-    make_citation(slug="c1")
-    make_person(slug="ivanov", name_ru="Иванов", published=False)
-    make_person(slug="sidorov", name_ru="Сидоров", published=False)
-
-    report = import_csv("slug,name_ru,citations\nivanov,Иванов И. И.,c1\npetrov,Петров,c1\n")
-
-    assert (report.new, report.updated) == (1, 1)
-    versions = dict(models.Person.objects.values_list("slug", "version"))
-    assert versions == {"ivanov": 2, "petrov": 1, "sidorov": 1}
-    assert models.Person.objects.get(slug="ivanov").history.latest().version == 2
-
-
-def test_an_export_carries_each_record_s_version(no_records, make_person):
-    make_person(slug="ivanov", published=False)
-    models.Person.objects.filter(slug="ivanov").update(version=7)
-
-    header, row = export_people().splitlines()[:2]
-
-    assert header.split(",")[-1] == "version"
-    assert row.split(",")[-1] == "7"
+from tests.support.record_files import (
+    DEPENDENCY_ORDER,
+    csv_file,
+    export_bytes,
+    export_people,
+    import_bytes,
+    import_csv,
+)
 
 
 def test_a_row_exported_from_an_older_version_is_a_conflict_and_nothing_is_written(
@@ -100,65 +53,32 @@ def test_a_file_without_the_version_column_or_with_empty_versions_imports_as_bef
     assert models.Person.objects.get().version == 4
 
 
-def test_rows_whose_records_changed_since_the_preview_are_refused_as_conflicts(
-    no_records, editor_client, make_person, make_citation
-):
-    make_citation(slug="c1")
-    make_person(slug="ivanov", name_ru="Иванов", published=False)
-    make_person(slug="petrov", name_ru="Петров", published=False)
-    shown = preview(
-        editor_client,
-        "slug,name_ru,citations\nivanov,Иванов И.,c1\npetrov,Петров П.,c1\nsidorov,Сидоров,c1\n",
-    )
-    confirm = shown.context["confirm_form"]
-    # Another editor saves petrov, and adds sidorov, between the preview and the confirmation.
-    petrov = models.Person.objects.get(slug="petrov")
-    petrov.name_ru = "Петров (другой редактор)"
-    petrov.save()
-    models.Person.objects.create(slug="sidorov", name_ru="Сидоров-другой")
-
-    done = editor_client.post(CONFIRM_URL, {**confirm.initial, "confirm": "1"})
-
-    assert done.status_code == 200
-    conflicts = done.context["result"].error_table.conflicts
-    assert [row.number for row in conflicts] == [3, 4]
-    assert "изменил кто-то другой" in done.text
-    assert "добавлена после проверки" in done.text
-    assert models.Person.objects.get(slug="ivanov").name_ru == "Иванов"
-    assert models.Person.objects.get(slug="petrov").name_ru == "Петров (другой редактор)"
-    # The same file can be checked again against the records as they are now.
-    again = editor_client.post(IMPORT_URL, {"stored_file": done.context["stored_file"]})
-    assert again.context["result"] is not None
-    assert "Петров (другой редактор)" in again.text
+def history_count():
+    return sum(resource_for(name)._meta.model.history.count() for name in DEPENDENCY_ORDER)
 
 
-def test_a_confirmation_with_no_change_in_between_writes_the_file(
-    no_records, editor_client, make_person, make_citation
-):
-    make_citation(slug="c1")
-    make_person(slug="ivanov", name_ru="Иванов", published=False)
-    shown = preview(editor_client, "slug,name_ru,citations\nivanov,Иванов И.,c1\n")
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
+def test_reimporting_an_unchanged_export_saves_nothing_and_writes_no_history(seeded, file_format):
+    exported = {name: export_bytes(name, file_format) for name in DEPENDENCY_ORDER}
+    history_before = history_count()
+    updated_at = list(models.Title.objects.values_list("updated_at", flat=True))
 
-    done = editor_client.post(
-        CONFIRM_URL, {**shown.context["confirm_form"].initial, "confirm": "1"}
-    )
+    for name in DEPENDENCY_ORDER:
+        report = import_bytes(name, exported[name], file_format)
+        assert (report.new, report.updated, report.failed) == (0, 0, 0), name
+        assert report.unchanged > 0
 
-    assert done.status_code == 302
-    assert models.Person.objects.get().name_ru == "Иванов И."
-    assert models.Person.objects.get().version == 2
+    assert history_count() == history_before
+    assert list(models.Title.objects.values_list("updated_at", flat=True)) == updated_at
 
 
-def test_a_write_refuses_records_changed_after_the_check_even_without_a_preview(
-    no_records, make_person, make_citation
-):
-    make_citation(slug="c1")
-    make_person(slug="ivanov", name_ru="Иванов", published=False)
-    checked = import_csv("slug,name_ru,citations\nivanov,Иванов И.,c1\n", dry_run=True)
-    models.Person.objects.filter(slug="ivanov").update(version=5, name_ru="Иванов 5")
+def test_many_to_many_links_are_replaced_by_the_cell(make_citation, make_title):
+    first, second, third = (make_citation(slug=slug) for slug in ("c1", "c2", "c3"))
+    title = make_title(slug="hero", citations=[first, second])
 
-    report = import_csv(
-        "slug,name_ru,citations\nivanov,Иванов И.,c1\n", expected_versions=checked.versions
-    )
+    report = import_bytes("title", csv_file("slug,name_ru,citations", 'hero,Звание,"c3, c2"'))
 
-    assert [(error.row, error.conflict) for error in report.errors] == [(2, True)]
-    assert models.Person.objects.get().name_ru == "Иванов 5"
+    assert report.updated == 1
+    assert sorted(title.citations.values_list("slug", flat=True)) == ["c2", "c3"]
+    assert title.history.first().history_type == "~"
+    assert third.pk in title.citations.values_list("pk", flat=True)

@@ -1,6 +1,5 @@
-"""A registry list goes through the same cleaning as every import, and its check finds
-whatever the write would refuse: hostile cells are named by row and column, keys cannot
-collide, duplicate rows are errors of the check."""
+"""Stage 2 of a registry list (awards.exchange.kinds.registry_list.clean): the same cleaning as
+every import; a cell its field cannot hold is named by row and column."""
 
 import json
 
@@ -8,18 +7,10 @@ import pytest
 
 from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.pipeline.run import import_file
-from awards.models import Conferment, Decree, ImportJob, ImportLog, Person
-from tests.support.registry_lists import STAKHANOV, registry_csv
+from awards.models import Conferment, ImportJob, ImportLog, Person
+from tests.support.registry_lists import STAKHANOV, SYNTHETIC, registry_csv
 
 pytestmark = pytest.mark.usefixtures("seeded")
-
-SYNTHETIC = {"surname_ru": "Проверочный", "given_name_ru": "Тест", "patronymic_ru": "Тестович"}
-
-
-def check_then_write(data: bytes, *, file_name: str = "list.csv"):
-    checked = import_file(kind=RegistryListKind(), data=data, file_name=file_name, dry_run=True)
-    written = import_file(kind=RegistryListKind(), data=data, file_name=file_name)
-    return checked, written
 
 
 def errors_at(report) -> set[tuple[int | None, str]]:
@@ -92,68 +83,16 @@ def test_a_background_list_with_a_surrogate_is_rejected_with_its_error_listed(
     assert "U+DFFF" in page.content.decode()
 
 
-@pytest.mark.parametrize("numbers", [("12/3", "123"), ("15-а", "15-б")])
-def test_acts_whose_numbers_differ_only_in_punctuation_or_letters_are_both_added(numbers):
-    rows = [
-        {**SYNTHETIC, "given_name_ru": name, "date": "1950-01-01", "decree_date": "1950-01-01",
-         "decree_number": number}
-        for name, number in zip(("Первый", "Второй"), numbers, strict=True)
-    ]  # fmt: skip
-
-    checked, written = check_then_write(registry_csv(*rows))
-
-    assert checked.ok and checked.new == 2, checked.error_lines()
-    assert written.ok and written.new == 2, written.error_lines()
-    assert set(Decree.objects.filter(number__in=numbers).values_list("number", flat=True)) == set(
-        numbers
-    )
-
-
-def test_people_whose_long_names_agree_in_their_first_sixty_letters_get_their_own_awards():
-    common = "Константинопольский-Преображенский-Воскресенский"
-    rows = [
-        {"surname_ru": common, "given_name_ru": "Александр", "patronymic_ru": patronymic,
-         "date": "1950-01-01"}
-        for patronymic in ("Владимирович", "Вячеславович")
-    ]  # fmt: skip
-
-    checked, written = check_then_write(registry_csv(*rows))
-
-    assert checked.ok and written.ok, written.error_lines()
-    slugs = list(Conferment.objects.values_list("slug", flat=True))
-    assert len(slugs) == len(set(slugs)) == 2
-    assert all(len(slug) <= 100 for slug in slugs)
-
-
-def test_two_identical_rows_are_an_error_of_the_check_naming_both_rows():
-    row = {**STAKHANOV, "date": "1970-12-18", "decree_date": "1970-12-18", "decree_number": "1"}
-
-    checked, written = check_then_write(registry_csv(row, row))
-
-    for report in (checked, written):
-        assert not report.ok
-        assert [error.row for error in report.errors] == [3]
-        assert "повторяет строку 2" in report.errors[0].message
-    assert not Person.objects.filter(surname_ru="Стаханов").exists()
-
-
-def test_a_key_already_taken_by_another_record_is_an_error_of_the_check(make_person):
+def test_bad_cells_are_reported_by_row_and_column():
     report = import_file(
         kind=RegistryListKind(),
-        data=registry_csv({**SYNTHETIC, "date": "1950-01-01"}),
+        data=registry_csv({**STAKHANOV, "date": "18.12.1970", "citations": "no-such"}),
         file_name="l.csv",
-        dry_run=True,
     )
-    assert report.ok, report.error_lines()
-    planned = Person.objects.count()
-    from awards.exchange.kinds.registry_list.resolve import keyed_slug, person_key
-
-    values = {**SYNTHETIC, "born_on": None}
-    make_person(slug=keyed_slug("Proverochnyi Test Testovich", key="|".join(person_key(values))))
-    assert Person.objects.count() == planned + 1
-
-    checked, written = check_then_write(registry_csv({**SYNTHETIC, "date": "1950-01-01"}))
-
-    assert not checked.ok and not written.ok
-    assert {error.row for error in checked.errors} == {2}
-    assert not Conferment.objects.exists()
+    assert {(error.row, error.column) for error in report.errors} == {(2, "date")}
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({**STAKHANOV, "date": "1970", "citations": "no-such"}),
+        file_name="l.csv",
+    )
+    assert {(error.row, error.column) for error in report.errors} == {(2, "citations")}

@@ -1,23 +1,22 @@
-"""Registry lists in and out: people matched, not duplicated; every row checked against the
-rules; the whole file or nothing; the pages' queries do not grow with the registry."""
-
-import json
-from pathlib import Path
+"""Stage 3 of a registry list (awards.exchange.kinds.registry_list.resolve): people matched, not
+duplicated; acts and keys that never collide."""
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.pipeline.run import import_file
-from awards.models import Conferment, Decree, ImportLog, Person
-from awards.registry.counts import conferments_per_year
-from bench.registry import SYNTHETIC_SURNAME, synthetic_csv
-from tests.support.registry_builders import confer, fill_registry_in_sql, hero
-from tests.support.registry_lists import STAKHANOV, registry_csv
+from awards.models import Conferment, Decree, Person
+from tests.support.job_pages import confirm
+from tests.support.registry_builders import confer, hero
+from tests.support.registry_lists import (
+    NOVIKOV,
+    STAKHANOV,
+    SYNTHETIC,
+    check_then_write,
+    registry_csv,
+    registry_list,
+    start_list,
+)
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -37,32 +36,6 @@ def test_rows_naming_one_person_make_one_person_with_numbered_awards():
     assert sorted(person.conferments.values_list("ordinal", "times")) == [(1, 2), (2, 2)]
     decree = Decree.objects.get(number="1")
     assert decree.name_ru.replace("\xa0", " ") == "Указ от 18 декабря 1970 г. № 1"
-
-
-def test_records_written_in_bulk_read_back_as_saved_and_as_their_history_holds_them():
-    """The import writes its rows without the query compiler (awards.core.bulk.create_records):
-    each column must hold what a save would, and the history entry what the record holds."""
-    with translation.override("ru"):
-        report = import_file(
-            kind=RegistryListKind(),
-            data=registry_csv({**STAKHANOV, "date": "1970-12", "medal_number": "17"}),
-            file_name="list.csv",
-        )
-    assert report.ok, report.error_lines()
-    person = Person.objects.get(surname_ru="Стаханов")
-    conferment = person.conferments.get()
-    assert (str(person.born_on), str(conferment.date)) == ("1906-01-03", "1970-12")
-    assert (conferment.year, conferment.medal_number, conferment.published) == (1970, "17", True)
-    assert conferment.title.slug == "hero-of-socialist-labour"
-    assert person.created_at.tzinfo is not None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM awards_person WHERE id = %s", [person.pk])
-        # A translated field's own column holds the language of the write, as a save's does.
-        assert cursor.fetchone()[0] == "Стаханов Алексей Григорьевич"
-    entry = conferment.history.get()
-    for field in ("person_id", "title_id", "date", "year", "slug", "created_at", "sort_name_ru"):
-        assert getattr(entry, field) == getattr(conferment, field), field
-    assert person.history.get().born_on == person.born_on
 
 
 def test_an_existing_person_is_matched_by_name_and_birth_date_not_duplicated():
@@ -111,122 +84,55 @@ def test_importing_the_same_list_twice_changes_nothing():
     assert Conferment.objects.count() == 1
 
 
-def test_one_refused_row_and_nothing_is_written_with_the_rule_named():
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv(
-            {**STAKHANOV, "date": "1950-01-01"},
-            {**STAKHANOV, "surname_ru": "Ранний", "date": "1938-12-01"},
-        ),
-        file_name="l.csv",
-    )
-    assert not report.ok
-    [error] = report.errors
-    assert (error.row, error.column) == (3, "date")
-    assert "1938" in error.message
-    assert not Conferment.objects.exists() and not Person.objects.filter(surname_ru="Стаханов")
-    assert ImportLog.objects.latest("pk").status == ImportLog.Status.REJECTED
-
-
-def test_a_fourth_award_in_the_file_before_1973_is_refused():
-    rows = [{**STAKHANOV, "date": f"{year}-01-01"} for year in (1950, 1955, 1960, 1965)]
-    report = import_file(kind=RegistryListKind(), data=registry_csv(*rows), file_name="l.csv")
-    assert [error.row for error in report.errors] == [5]
-    assert "Award No. 4" in report.errors[0].message or "№ 4" in report.errors[0].message
-
-
-def test_uncertain_rows_are_imported_and_marked():
-    report = import_file(
-        kind=RegistryListKind(), data=registry_csv({**STAKHANOV, "date": "1938"}), file_name="l.csv"
-    )
-    assert report.ok
-    assert Conferment.objects.get().uncertain_rules == "establishment"
-
-
-def test_bad_cells_are_reported_by_row_and_column():
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv({**STAKHANOV, "date": "18.12.1970", "citations": "no-such"}),
-        file_name="l.csv",
-    )
-    assert {(error.row, error.column) for error in report.errors} == {(2, "date")}
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv({**STAKHANOV, "date": "1970", "citations": "no-such"}),
-        file_name="l.csv",
-    )
-    assert {(error.row, error.column) for error in report.errors} == {(2, "citations")}
-
-
-def test_export_then_import_round_trips(tmp_path):
-    import_file(kind=RegistryListKind(), data=synthetic_csv(30), file_name="synthetic.csv")
-    path = tmp_path / "registry.csv"
-    call_command("export_registry", output=str(path))
-    Conferment.objects.all().delete()
-    call_command("import_registry", str(path))
-    assert Conferment.objects.count() == 30
-    assert Person.objects.filter(surname_ru__startswith=SYNTHETIC_SURNAME).count() < 30
-
-
-def test_the_command_fails_on_a_refused_list(tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_bytes(registry_csv({**STAKHANOV, "date": "1992-01-01"}))
-    with pytest.raises(CommandError):
-        call_command("import_registry", str(path))
-
-
-def test_synthetic_people_never_go_into_the_fixtures():
-    for path in Path("fixtures").glob("*.json"):
-        text = json.dumps(json.loads(path.read_text()), ensure_ascii=False)
-        assert SYNTHETIC_SURNAME not in text and "синтетическ" not in text, path
-
-
-PAGES = (
-    "/registry/",
-    "/registry/?page=last",
-    "/en/registry/?sort=date&page=last",
-    "/registry/?title=hero-of-socialist-labour&times=2&year=1960",
-    "/registry/twice/",
-    "/registry/thrice/?page=last",
-    "/registry/years/",
-)
-# Every registry page, whatever the number of conferments.
-QUERY_BUDGET = 8
-
-
-def queries_of(client, paths) -> dict[str, int]:
-    """How many queries each page runs (each answering 200)."""
-    counts = {}
-    for path in paths:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(path).status_code == 200, path
-        counts[path] = len(queries)
-    return counts
-
-
-def test_pages_run_as_many_queries_on_an_empty_registry_as_on_200_000_conferments(
-    client, editor_client
+@pytest.mark.usefixtures("seeded", "background")
+def test_a_person_recorded_after_the_check_is_matched_when_the_list_is_written(
+    editor_client, django_capture_on_commit_callbacks
 ):
-    """The registry pages, a person's page and the admin's list, at 0, 60 and 200,000
-    conferments (the last generated in SQL: the real lists hold about 20,800)."""
-    empty = queries_of(client, PAGES)
-    assert import_file(kind=RegistryListKind(), data=synthetic_csv(60), file_name="s.csv").ok
-    small = queries_of(client, PAGES)
-    person = Conferment.objects.filter(times=2).select_related("person").first().person
-    others = (f"/people/{person.slug}/", f"/en/people/{person.slug}/")
-    admin_lists = (
-        "/admin/awards/conferment/",
-        "/admin/awards/conferment/?rules_uncertain__exact=0",
+    page_url = start_list(
+        editor_client,
+        django_capture_on_commit_callbacks,
+        registry_list({**NOVIKOV, "date": "1960"}),
     )
-    small_others = queries_of(client, others)
-    small_admin = queries_of(editor_client, admin_lists)
-    fill_registry_in_sql(once=100_000, twice=50_000)
-    assert Conferment.objects.count() == 200_060
-    assert sum(row.count for row in conferments_per_year()) == 200_060
-    large = queries_of(client, PAGES)
-    assert large == small and max(large.values()) <= QUERY_BUDGET
-    assert all(empty[path] <= small[path] for path in PAGES)
-    person = Conferment.objects.filter(times=2, slug__startswith="synthetic").first().person
-    large_others = queries_of(client, (f"/people/{person.slug}/", f"/en/people/{person.slug}/"))
-    assert list(large_others.values()) == list(small_others.values())
-    assert queries_of(editor_client, admin_lists) == small_admin
+    assert "проверен, ждёт подтверждения" in editor_client.get(page_url).text
+    recorded_meanwhile = hero(surname="Новиков", given_name="Пётр", patronymic="Ильич")
+    recorded_meanwhile.born_on = "1920-05-05"
+    recorded_meanwhile.save()
+
+    done = confirm(editor_client, django_capture_on_commit_callbacks, page_url)
+
+    assert "импортирован" in done.text
+    assert Person.objects.filter(surname_ru="Новиков").get() == recorded_meanwhile
+    assert recorded_meanwhile.conferments.get().published is False
+
+
+@pytest.mark.parametrize("numbers", [("12/3", "123"), ("15-а", "15-б")])
+def test_acts_whose_numbers_differ_only_in_punctuation_or_letters_are_both_added(numbers):
+    rows = [
+        {**SYNTHETIC, "given_name_ru": name, "date": "1950-01-01", "decree_date": "1950-01-01",
+         "decree_number": number}
+        for name, number in zip(("Первый", "Второй"), numbers, strict=True)
+    ]  # fmt: skip
+
+    checked, written = check_then_write(registry_csv(*rows))
+
+    assert checked.ok and checked.new == 2, checked.error_lines()
+    assert written.ok and written.new == 2, written.error_lines()
+    assert set(Decree.objects.filter(number__in=numbers).values_list("number", flat=True)) == set(
+        numbers
+    )
+
+
+def test_people_whose_long_names_agree_in_their_first_sixty_letters_get_their_own_awards():
+    common = "Константинопольский-Преображенский-Воскресенский"
+    rows = [
+        {"surname_ru": common, "given_name_ru": "Александр", "patronymic_ru": patronymic,
+         "date": "1950-01-01"}
+        for patronymic in ("Владимирович", "Вячеславович")
+    ]  # fmt: skip
+
+    checked, written = check_then_write(registry_csv(*rows))
+
+    assert checked.ok and written.ok, written.error_lines()
+    slugs = list(Conferment.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs)) == 2
+    assert all(len(slug) <= 100 for slug in slugs)

@@ -1,0 +1,1 @@
+"""Tests of awards.exchange.pipeline: the one import pipeline and its report."""
