@@ -2,11 +2,13 @@
 escaped, characters a workbook cannot hold replaced."""
 
 import io
+import json
 
 import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
+from awards.exchange.writing import WRITE_CHUNK_ROWS, write_csv, write_json, write_xlsx
 from tests.support.admin_imports import CSV, EXCEL_CSV, JSON, XLSX
 from tests.support.record_files import export_bytes
 
@@ -56,3 +58,53 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_escaped(make_person,
         values = [cell.value for cell in sheet[2]]
         assert '\'=HYPERLINK("http://evil","x")' in values
         assert all(cell.data_type != "f" for cell in sheet[2])
+
+
+def test_a_csv_starts_with_excel_s_bom_and_takes_the_delimiter_asked():
+    data = b"".join(write_csv(["slug", "name_ru"], [["a", "Иванов"]], delimiter=";"))
+
+    assert data == "\ufeffslug;name_ru\r\na;Иванов\r\n".encode()
+
+
+def test_a_csv_of_many_rows_comes_in_chunks_of_whole_rows():
+    rows = [[str(number)] for number in range(2 * WRITE_CHUNK_ROWS + 1)]
+
+    chunks = list(write_csv(["n"], rows))
+
+    assert len(chunks) == 3
+    assert all(chunk.endswith(b"\r\n") for chunk in chunks)
+    assert b"".join(chunks).decode("utf-8-sig").split() == ["n", *(row[0] for row in rows)]
+
+
+def test_a_json_export_is_one_object_per_line_and_reads_back_as_written():
+    rows = [["a", 1, True], ["b", None, False]]
+
+    text = b"".join(write_json(["slug", "paragraph", "published"], rows)).decode()
+
+    assert json.loads(text) == [
+        {"slug": "a", "paragraph": 1, "published": True},
+        {"slug": "b", "paragraph": None, "published": False},
+    ]
+    assert len(text.splitlines()) == 4
+    assert json.loads(b"".join(write_json(["slug"], [])).decode()) == []
+
+
+def test_a_workbook_keeps_numbers_and_names_its_sheet_as_excel_allows():
+    data = b"".join(
+        write_xlsx(
+            ["slug", "paragraph"],
+            [["a", 3], ["=1+1", 4], ["bell\x07", 5]],
+            sheet_title="Положения: звания [все] / 1938* и далее",
+        )
+    )
+
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        ["slug", "paragraph"],
+        ["a", 3],
+        ["'=1+1", 4],
+        ["bell\ufffd", 5],
+    ]
+    # No punctuation Excel refuses in a sheet's name, and at most 31 characters.
+    assert sheet.title == "Положения  звания  все    1938 "
+    assert 8 <= sheet.column_dimensions["A"].width <= 60

@@ -1,9 +1,12 @@
 """The registry's counts per title and year (awards.registry.counts), kept with every write."""
 
 import pytest
+from django.db.models import Count
 
 from awards.core.dates import PartialDate
-from awards.models import Conferment
+from awards.models import Conferment, ConfermentCount, Person, Title
+from awards.registry.counts import conferments_per_year, recount, recount_people
+from tests.support.registry_builders import confer, hero
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -82,3 +85,66 @@ def test_the_counts_follow_record_by_record_imports_of_conferments_and_people(he
     )
     call_command("import_records", "person", str(people))
     assert chart_counts() == counted_directly() == [(1949, 1), (1957, 1), (1960, 1), (1966, 1)]
+
+
+def kept_counts() -> set[tuple[int, int, int]]:
+    """The counts the registry keeps: (title, year, count)."""
+    return set(ConfermentCount.objects.values_list("title_id", "year", "count"))
+
+
+def grouped_directly() -> set[tuple[int, int, int]]:
+    """The published conferments of published people counted by title and year at once."""
+    rows = (
+        Conferment.objects.filter(published=True, person__published=True)
+        .values("title", "year")
+        .annotate(number=Count("pk"))
+        .order_by()
+    )
+    return {(row["title"], row["year"], row["number"]) for row in rows}
+
+
+def test_a_recount_matches_a_group_by_after_writes_made_behind_its_back(heroes):
+    # Written without signals: the kept counts do not follow these.
+    Conferment.objects.filter(person=heroes["abramov"]).update(date=PartialDate(1960), year=1960)
+    Person.objects.filter(pk=heroes["petrov"].pk).update(published=False)
+    assert kept_counts() != grouped_directly()
+
+    recount()
+
+    assert kept_counts() == grouped_directly()
+    assert {year for _title, year, _count in kept_counts()} == {1943, 1957, 1960}
+
+
+def test_a_recount_of_some_years_leaves_the_others_as_they_were(heroes, django_assert_num_queries):
+    Conferment.objects.filter(person=heroes["abramov"]).update(date=PartialDate(1960), year=1960)
+    Conferment.objects.filter(person=heroes["ivanov"], year=1943).update(published=False)
+
+    recount(years=[1957, 1960])
+
+    kept = {year: count for _title, year, count in kept_counts()}
+    assert (kept[1957], kept[1960]) == (2, 1)
+    # Not recounted: 1943 still counts the conferment withdrawn behind the registry's back.
+    assert kept[1943] == 1
+    with django_assert_num_queries(0):
+        recount(years=[])
+
+
+def test_the_years_of_the_people_given_are_recounted(heroes):
+    Person.objects.filter(pk=heroes["ivanov"].pk).update(published=False)
+
+    recount_people([heroes["ivanov"].pk])
+
+    assert kept_counts() == grouped_directly()
+    assert {year for _title, year, _count in kept_counts()} == {1949, 1957, 1966}
+
+
+def test_the_chart_counts_one_title_or_every_published_one(heroes):
+    soviet_union = Title.objects.get(slug="hero-of-the-soviet-union")
+    confer(hero(surname="Громов"), "1957-05-05", title=soviet_union.slug, check=False)
+
+    assert [(row.year, row.count) for row in conferments_per_year(title=soviet_union)] == [
+        (1957, 1)
+    ]
+    assert dict((row.year, row.count) for row in conferments_per_year())[1957] == 4
+    Title.objects.filter(pk=soviet_union.pk).update(published=False)
+    assert dict((row.year, row.count) for row in conferments_per_year())[1957] == 3

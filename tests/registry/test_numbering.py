@@ -6,6 +6,7 @@ from django.utils import translation
 
 from awards.core.dates import PartialDate
 from awards.models import Conferment
+from awards.registry.numbering import refresh_sort_names, renumber
 from tests.support.registry_builders import confer, hero
 from tests.support.registry_pages import names_on, text_of
 
@@ -59,3 +60,69 @@ def test_a_draft_award_never_makes_anyone_twice_honoured_in_public(
     chief_editor_client.post(f"/admin/awards/conferment/{draft.pk}/delete/", {"post": "yes"})
     names, page = twice()
     assert "Абрамов" not in page and not any(name.startswith("Абрамов") for name in names)
+
+
+NUMBERS = ("ordinal", "times", "public_ordinal", "public_times")
+
+
+def numbers_of(person) -> list[tuple[int, int, int, int]]:
+    return list(
+        Conferment.objects.filter(person=person).order_by("date", "pk").values_list(*NUMBERS)
+    )
+
+
+def test_renumber_numbers_all_awards_and_the_published_ones_apart():
+    person = hero()
+    first, second, _third = (
+        confer(person, date) for date in ("1950-01-01", "1955-01-01", "1960-01-01")
+    )
+    # The second withdrawn and every number lost, behind the registry's back.
+    Conferment.objects.filter(pk=second.pk).update(published=False)
+    Conferment.objects.filter(person=person).update(
+        ordinal=0, times=0, public_ordinal=0, public_times=0
+    )
+
+    changed = renumber(pairs=[(person.pk, first.title_id)])
+
+    assert changed == 3
+    # All three, as the rules count; the two published, as the public lists count.
+    assert numbers_of(person) == [(1, 3, 1, 2), (2, 3, 0, 0), (3, 3, 2, 2)]
+    assert renumber(pairs=[(person.pk, first.title_id)]) == 0
+
+
+def test_awards_of_the_same_date_are_numbered_in_the_order_they_were_entered():
+    person = hero()
+    entered_first = confer(person, "1957-01-11")
+    entered_second = confer(person, "1957-01-11")
+    Conferment.objects.filter(person=person).update(ordinal=0)
+
+    renumber(pairs=[(person.pk, entered_first.title_id)])
+
+    entered_first.refresh_from_db()
+    entered_second.refresh_from_db()
+    assert (entered_first.ordinal, entered_second.ordinal) == (1, 2)
+
+
+def test_only_the_people_and_titles_given_are_renumbered():
+    numbered, left = hero(), hero()
+    title = confer(numbered, "1950-01-01").title_id
+    confer(left, "1950-01-01")
+    Conferment.objects.update(ordinal=0)
+
+    renumber(pairs=[(numbered.pk, title)])
+
+    assert [row[0] for row in numbers_of(numbered)] == [1]
+    assert [row[0] for row in numbers_of(left)] == [0]
+
+
+def test_a_person_renamed_is_sorted_under_the_new_name():
+    person = hero(surname="Яковлев", surname_en="Iakovlev")
+    conferment = confer(person, "1950-01-01")
+    person.surname_ru, person.surname_en = "Абрамцев", "Abramtsev"
+    type(person).objects.filter(pk=person.pk).update(surname_ru="Абрамцев", surname_en="Abramtsev")
+
+    refresh_sort_names(person)
+
+    conferment.refresh_from_db()
+    assert conferment.sort_name_ru.startswith("абрамцев")
+    assert conferment.sort_name_en.startswith("abramtsev")

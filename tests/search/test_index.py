@@ -2,7 +2,15 @@
 
 from django.core.management import call_command
 
-from awards.models import Title
+from awards.models import Citation, Decree, ImportLog, Source, Title
+from awards.search.index import (
+    entry_id,
+    index_records,
+    kind_number,
+    rebuild_search_index,
+    remove_records,
+    words,
+)
 from tests.support.search_results import found_by_kind
 
 
@@ -54,3 +62,65 @@ def test_people_of_the_registry_are_found_by_name_occupation_and_place(seeded):
     # A draft person is never found, by any of their words.
     assert found_by_kind("тамбов")["person"] == found["person"]
     assert found_by_kind("токарь") == {}
+
+
+def unindexed_title(slug: str, name: str) -> Title:
+    """A published title written without signals, so without its search entry."""
+    (title,) = Title.objects.bulk_create(
+        [
+            Title(
+                slug=slug,
+                name=name,
+                name_ru=name,
+                published=True,
+                established_basis="unknown",
+                abolished_basis="unknown",
+            )
+        ]
+    )
+    return title
+
+
+def test_words_are_held_in_lower_case_with_yo_as_ye_and_without_punctuation():
+    assert words("Ёлка, «Серп и Молот»! 1940-й") == ["елка", "серп", "и", "молот", "1940", "й"]
+
+
+def test_index_records_makes_a_record_findable_and_remove_records_unfindable(no_records):
+    title = unindexed_title("innovator", "Звание Новатора")
+    assert found_by_kind("новатора") == {}
+
+    index_records(model=Title, records=[title])
+    assert found_by_kind("новатора") == {"title": {"innovator"}}
+
+    remove_records(model=Title, pks=[title.pk])
+    assert found_by_kind("новатора") == {}
+
+
+def test_the_index_rebuilt_holds_every_record_again(no_records, make_title):
+    indexed = make_title(name_ru="Звание Ударника")
+    unindexed_title("innovator", "Звание Новатора")
+
+    written = rebuild_search_index()
+
+    # The two titles, and the passage and source the first cites.
+    assert written == Title.objects.count() + Citation.objects.count() + Source.objects.count()
+    assert Title.objects.count() == 2
+    assert found_by_kind("новатора") == {"title": {"innovator"}}
+    assert found_by_kind("ударника") == {"title": {indexed.slug}}
+
+
+def test_a_kind_that_is_not_searched_gets_no_entry(db, django_assert_num_queries):
+    log = ImportLog(model_name="title", file_name="titles.csv", file_format="csv")
+
+    assert kind_number(ImportLog) is None
+    with django_assert_num_queries(0):
+        index_records(model=ImportLog, records=[log])
+        remove_records(model=ImportLog, pks=[1])
+
+
+def test_the_entries_of_two_kinds_never_share_a_key():
+    title, decree = kind_number(Title), kind_number(Decree)
+
+    assert {entry_id(title, pk) for pk in range(1, 1000)}.isdisjoint(
+        entry_id(decree, pk) for pk in range(1, 1000)
+    )
