@@ -44,8 +44,9 @@ run: setup
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# On every core (pytest-xdist, in pyproject.toml); the slowest tests listed at the end.
 test: $(STAMP) messages
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -12,15 +12,19 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from awards import models
 from awards.core.content_generation import invalidate_public_pages
 from awards.core.dates import PartialDate
 from awards.records.seed import fixture_paths, load_fixture_records
 from tests.support.job_pages import DATABASE_QUEUE
+from tests.support.once_per_run import built_once, run_folder
 from tests.support.production_server import (
     collect_static,
-    prepare_site_database,
+    drop_template,
+    on_postgresql,
+    prepare_template,
     production_environment,
     served_database,
 )
@@ -75,12 +79,35 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_fixture_records(paths=fixture_paths())
 
 
+def _flushes_the_database(item: pytest.Item) -> bool:
+    """Whether a test is transactional: pytest-django empties the database after it."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The records of fixtures/ loaded again, committed, as soon as a transactional test has
+    emptied the database: otherwise every later test asking for them would load them inside
+    its own transaction, rolled back after it (under pytest-xdist the transactional tests
+    do not all run last)."""
+    result = yield
+    if _flushes_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            if not models.Source.objects.exists():
+                load_fixture_records(paths=fixture_paths())
+    return result
+
+
 @pytest.fixture
 def seeded(db):
     """The records of fixtures/, as `make setup` loads them.
 
-    They are in the database from the start of the run; only a transactional test (the
-    browser's live server) flushes them, so they are loaded again after it.
+    They are in the database from the start of the run; a transactional test (the
+    browser's live server, a test that commits) empties it, and they are loaded again at
+    once after it (pytest_runtest_teardown); a test that emptied them itself loads them.
     """
     if not models.Source.objects.exists():
         load_fixture_records(paths=fixture_paths())
@@ -302,15 +329,67 @@ def database_queue(background, settings, make_citation):
     make_citation(slug="c1")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("deployment") / "staticfiles"
-    collect_static(static_root=root)
-    return root
+    """The static files as collectstatic gathers them for a deployment: once a run, shared
+    by the workers (its manifest beside it, in staticfiles-manifest/)."""
+    folder = built_once(
+        run_folder(tmp_path_factory),
+        "deployment",
+        lambda folder: collect_static(static_root=folder / "staticfiles"),
+    )
+    return folder / "staticfiles"
+
+
+@pytest.fixture(scope="session")
+def sqlite_site_template(tmp_path_factory) -> str:
+    """A SQLite file migrated and holding the records of fixtures/, made once a run, for a
+    site of its own on a SQLite file to start from a copy of (served_database): its URL."""
+
+    def prepare(folder):
+        folder.mkdir()
+        prepare_template(folder / "site.sqlite3", sqlite=True)
+
+    folder = built_once(run_folder(tmp_path_factory), "sqlite-site", prepare)
+    return f"sqlite:///{folder / 'site.sqlite3'}"
+
+
+_POSTGRESQL_TEMPLATE = pytest.StashKey[bool]()
+
+
+@pytest.fixture(scope="session")
+def site_template(request, tmp_path_factory) -> str:
+    """The same on the tests' engine: on PostgreSQL a database of its own, made once a run
+    and dropped at its end (pytest_sessionfinish)."""
+    if not on_postgresql():
+        return request.getfixturevalue("sqlite_site_template")
+    address = built_once(
+        run_folder(tmp_path_factory),
+        "postgresql-site",
+        lambda path: path.write_text(prepare_template(path)),
+    )
+    request.config.stash[_POSTGRESQL_TEMPLATE] = True
+    if hasattr(request.config, "workeroutput"):
+        request.config.workeroutput["postgresql_template"] = True
+    return address.read_text()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """A worker of pytest-xdist made the PostgreSQL template: the run drops it at its end."""
+    if node.workeroutput.get("postgresql_template"):
+        node.config.stash[_POSTGRESQL_TEMPLATE] = True
+
+
+def pytest_sessionfinish(session):
+    if not hasattr(session.config, "workerinput") and session.config.stash.get(
+        _POSTGRESQL_TEMPLATE, False
+    ):
+        drop_template()
 
 
 @pytest.fixture(scope="module")
-def postgresql_site(static_root, tmp_path_factory):
+def postgresql_site(static_root, site_template, tmp_path_factory):
     """The site's environment on a PostgreSQL database of its own, migrated and loaded."""
     from django.db import connection
 
@@ -320,14 +399,12 @@ def postgresql_site(static_root, tmp_path_factory):
             "server to fall silent and no statement timeout"
         )
     folder = tmp_path_factory.mktemp("postgresql-site")
-    with served_database(folder) as database_url:
-        environment = production_environment(
+    with served_database(folder, copy_of=site_template) as database_url:
+        yield production_environment(
             static_root=static_root,
             database_url=database_url,
             DJANGO_CACHE_DIR=str(folder / "cache"),
         )
-        prepare_site_database(environment)
-        yield environment
 
 
 @pytest.fixture
@@ -350,3 +427,10 @@ def heroes(db):
     abramov = hero(surname="Абрамов", surname_en="Abramov", given_name_en="Abram")
     confer(abramov, "1957-08-01")
     return {"ivanov": ivanov, "petrov": petrov, "abramov": abramov}
+
+
+def pytest_collection_modifyitems(items):
+    """The modules that start processes of their own or walk every page run first: under
+    pytest-xdist the longest work then starts while the other workers still have some."""
+    slow = {item.module.__name__ for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.module.__name__ not in slow)

@@ -19,25 +19,18 @@ from bench.registry import HEADERS, synthetic_rows
 from tests.support.job_pages import FAILED, as_a_worker_left_it, counts, queue
 from tests.support.production_server import (
     AdminSession,
-    collect_static,
     create_editor,
     gunicorn,
     manage,
-    prepare_site_database,
     production_environment,
+    read_row,
     served_database,
 )
 from tests.support.task_workers import db_worker, held, open_when_read, wait_until
 
 JOBS_URL = "/admin/awards/importjob/"
-
-
 STOPPED = "Фоновый обработчик, выполнявший этот импорт, остановился"
-
-
 LOST = "Задачи, которая должна была выполнить этот импорт, больше нет в очереди"
-
-
 CHECK_AGAIN = "Проверить тот же файл ещё раз"
 
 
@@ -126,18 +119,14 @@ def test_a_write_committed_before_its_worker_died_is_shown_imported(
 
 # Low, so that a killed worker's job is found dead soon; a page polls for it all the same.
 STALE_SECONDS = 3
-
-
 EDITOR = "worker-test-editor"
-
-
 CHECKED = "проверен, ждёт подтверждения"
 
 
 class LiveSite:
     """The site in processes of its own (gunicorn with the production settings, on a
-    database of its own on the tests' engine, with its cache and stored files), seen by
-    an editor's browser."""
+    database of its own on the tests' engine, prepared, with its cache and stored files),
+    seen by an editor's browser."""
 
     def __init__(self, root: Path, *, static_root: Path, database_url: str):
         self.files = root / "files"
@@ -150,7 +139,6 @@ class LiveSite:
         )
         self.lists = root / "lists"
         self.lists.mkdir()
-        prepare_site_database(self.environment)
         self.password = create_editor(self.environment, username=EDITOR)
         self.browser: AdminSession | None = None
 
@@ -166,16 +154,8 @@ class LiveSite:
 
     def job_row(self, job_id: int) -> list[str]:
         """The job's status and failure as the database holds them, no page asked."""
-        printed = manage(
-            self.environment,
-            "shell",
-            "-v",
-            "0",
-            "-c",
-            f"from awards.models import ImportJob; job = ImportJob.objects.get(pk={job_id}); "
-            "print(job.status, job.failure)",
-        )
-        return printed.split()
+        sql = "SELECT status, failure FROM awards_importjob WHERE id = %s"
+        return list(read_row(self.environment["DATABASE_URL"], sql, [job_id]))
 
     def stored_file(self, name: str) -> Path:
         (path,) = self.files.glob(f"*/*/{name}")
@@ -221,17 +201,17 @@ def status_of(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
+def live_site(tmp_path_factory, static_root, site_template):
     root = tmp_path_factory.mktemp("workers")
-    collect_static(static_root=root / "static")
-    with served_database(root) as database_url:
-        site = LiveSite(root, static_root=root / "static", database_url=database_url)
+    with served_database(root, copy_of=site_template) as database_url:
+        site = LiveSite(root, static_root=static_root, database_url=database_url)
         with gunicorn(environment=site.environment) as (base, _):
             site.browser = AdminSession(base)
             site.browser.log_in(username=EDITOR, password=site.password)
             yield site
 
 
+@pytest.mark.slow
 def test_a_killed_worker_leaves_its_job_failed_and_a_new_worker_checks_and_imports_it(
     live_site,
 ):
@@ -254,6 +234,7 @@ def test_a_killed_worker_leaves_its_job_failed_and_a_new_worker_checks_and_impor
     assert counts(imported)["Записей записано"] == "20 / 20"
 
 
+@pytest.mark.slow
 def test_a_worker_stopped_by_signals_marks_its_job_failed_as_it_stops(live_site, tmp_path):
     job = live_site.queue("stopped.csv", seed=2)
     log_path = tmp_path / "worker.log"
@@ -276,6 +257,7 @@ def test_a_worker_stopped_by_signals_marks_its_job_failed_as_it_stops(live_site,
     assert STOPPED in page and CHECK_AGAIN in page
 
 
+@pytest.mark.slow
 def test_a_job_queued_behind_a_killed_worker_is_run_by_the_next_worker(live_site):
     first = live_site.queue("first.csv", seed=3)
     second = live_site.queue("second.csv", seed=4)
@@ -290,6 +272,7 @@ def test_a_job_queued_behind_a_killed_worker_is_run_by_the_next_worker(live_site
         live_site.wait_for(first, FAILED, what="the killed worker's job to be shown failed")
 
 
+@pytest.mark.slow
 def test_a_frozen_worker_that_wakes_after_its_job_was_checked_again_changes_nothing(
     live_site, tmp_path
 ):

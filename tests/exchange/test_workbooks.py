@@ -40,11 +40,7 @@ from tests.support.hostile_files import (
 )
 
 XLSX = "2"
-
-
 IMPORT_URL = "/admin/awards/person/import/"
-
-
 IMPORT_LIST_URL = "/admin/awards/conferment/import-list/"
 
 

@@ -11,8 +11,6 @@ from awards.history.periods import ORIGINS
 from tests.support.timelines import seeded_periods
 
 EXISTED_NOT = "The title did not exist on this date."
-
-
 EXISTENCE_UNSAID = "The source does not say whether the title existed on this date"
 
 
@@ -48,6 +46,7 @@ def _existence_on(client, slug: str, year: int) -> str:
 @pytest.mark.parametrize(
     "slug", ["hero-of-labour", "hero-of-socialist-labour", "hero-of-the-soviet-union"]
 )
+@pytest.mark.slow
 def test_time_line_title_page_and_rules_agree_on_the_period(client, seeded, slug):
     title = models.Title.objects.get(slug=slug)
     title_page = client.get(f"/en/titles/{title.slug}/").content.decode()

@@ -34,11 +34,7 @@ HERO_OF_LABOUR = Title(
 
 # The source gives no date of it at all.
 UNDATED = Title(slug="hero-of-the-soviet-union")
-
-
 LIFE = "title_life"
-
-
 UNKNOWN = "unknown"
 
 
@@ -349,6 +345,7 @@ def answers_on_page(html: str) -> dict[str, str]:
     return dict(re.findall(r'data-provision="([^"]+)"\s+data-status="([^"]+)"', html))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("title", sorted(EXPECTED))
 def test_the_rules_page_answers_each_provision_as_the_document_does(client, seeded, title):
     wrong = []

@@ -101,6 +101,7 @@ def test_a_bug_in_a_query_stays_a_server_error(client, monkeypatch):
     assert client.get("/").status_code == 500
 
 
+@pytest.mark.slow
 def test_a_database_that_never_answers_gives_a_503_within_five_seconds(static_root):
     with silent_database() as port:
         environment = production_environment(
@@ -115,6 +116,7 @@ def test_a_database_that_never_answers_gives_a_503_within_five_seconds(static_ro
     assert "Temporarily unavailable" in body.decode()
 
 
+@pytest.mark.slow
 def test_after_a_failed_connect_the_next_requests_answer_503_without_waiting_again(static_root):
     accepted = []
     with silent_database(accepted) as port:
@@ -134,6 +136,7 @@ def test_after_a_failed_connect_the_next_requests_answer_503_without_waiting_aga
     assert after == attempts
 
 
+@pytest.mark.slow
 def test_a_page_blocked_by_a_lock_answers_503_busy_within_the_statement_timeout(postgresql_site):
     import psycopg
 

@@ -3,6 +3,8 @@ connection is given up in seconds."""
 
 import urllib.parse
 
+import pytest
+
 from tests.support.production_server import (
     SilenceableRelay,
     fetch,
@@ -10,6 +12,7 @@ from tests.support.production_server import (
 )
 
 
+@pytest.mark.slow
 def test_a_database_that_falls_silent_on_an_open_connection_answers_503_in_seconds(
     postgresql_site,
 ):

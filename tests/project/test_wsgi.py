@@ -18,21 +18,17 @@ import pytest
 from tests.support.production_server import (
     ROOT,
     AdminSession,
-    collect_static,
     create_editor,
     gunicorn,
-    manage,
-    prepare_site_database,
     production_environment,
+    read_row,
     served_database,
 )
 
+pytestmark = pytest.mark.slow
+
 EDITORS = ("editor-a", "editor-b")
-
-
 ROUNDS = 8
-
-
 TITLE = "hero-of-labour"
 
 
@@ -46,30 +42,25 @@ class Site:
         session.log_in(username=username, password=self.passwords[username])
         return session
 
-    def shell(self, code: str) -> str:
-        """What ``code`` prints, run by `manage.py shell` on this site's database."""
-        return manage(self.environment, "shell", "-v", "0", "-c", code).strip()
-
     def title(self, field: str):
-        return self.shell(
-            f"from awards.models import Title; print(Title.objects.get(slug={TITLE!r}).{field})"
-        )
+        """A field of the title as this site's database holds it."""
+        column = "id" if field == "pk" else field
+        sql = f"SELECT {column} FROM awards_title WHERE slug = %s"
+        return read_row(self.environment["DATABASE_URL"], sql, [TITLE])[0]
 
     def title_path(self) -> str:
         return f"/admin/awards/title/{self.title('pk')}/change/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, static_root, site_template):
     folder = tmp_path_factory.mktemp("contention")
-    collect_static(static_root=folder / "staticfiles")
-    with served_database(folder) as database_url:
+    with served_database(folder, copy_of=site_template) as database_url:
         environment = production_environment(
-            static_root=folder / "staticfiles",
+            static_root=static_root,
             database_url=database_url,
             DJANGO_CACHE_DIR=str(folder / "cache"),
         )
-        prepare_site_database(environment)
         yield Site(
             environment=environment,
             passwords={name: create_editor(environment, username=name) for name in EDITORS},

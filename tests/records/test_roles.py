@@ -20,17 +20,9 @@ from tests.support.registry_lists import (
 )
 
 PUBLISH = "Опубликовать выбранные записи"
-
-
 WITHDRAW = "Вернуть выбранные записи в черновики"
-
-
 DELETE_SELECTED = "Удалить выбранные"
-
-
 LOGIN_LOG = "/admin/axes/accessattempt/"
-
-
 ADMIN_PAGES = ["/admin/awards/person/", LOGIN_LOG, "/admin/awards/person/import/"]
 
 

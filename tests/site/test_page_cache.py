@@ -18,15 +18,13 @@ from awards.models import Citation, ImportJob, ImportLog, Medal, Source, Title
 from awards.records.seed import fixture_paths, load_fixture_records
 from tests.support.production_server import (
     ROOT,
-    collect_static,
     fetch,
     gunicorn,
     production_environment,
+    served_database,
 )
 
 TITLE_PAGE = "/titles/hero-of-socialist-labour/"
-
-
 PAGES_SHOWING_THE_TITLE = ["/", "/en/", "/history/", "/titles/", TITLE_PAGE, "/compare/heroes/"]
 
 
@@ -194,53 +192,49 @@ def test_a_page_answered_with_a_cookie_is_not_stored(client, committed_records):
 # Across processes ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("deployment") / "staticfiles"
-    collect_static(static_root=root)
-    return root
-
-
 def _manage(environment, *arguments):
     subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, check=True)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_stale_page_is_never_served_after_a_commit_in_another_process(static_root, tmp_path):
-    """Two gunicorn workers and a third process writing, sharing the file cache."""
-    database = tmp_path / "site.sqlite3"
-    environment = production_environment(
-        static_root=static_root,
-        database_url=f"sqlite:///{database}",
-        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
-    )
-    _manage(environment, "migrate", "--noinput", "-v0")
-    _manage(environment, "load_records")
-    with gunicorn(environment=environment, workers=2) as (base, _):
-        page = f"{base}{TITLE_PAGE}"
-        for _ in range(4):
-            assert fetch(page)[0] == 200
-        # Behind Django's back: cached pages keep the old name, so they are served cached.
-        with sqlite3.connect(database) as raw:
-            raw.execute(
-                "UPDATE awards_title SET name_ru = 'Невидимая правка' "
-                "WHERE slug = 'hero-of-socialist-labour'"
-            )
-        assert all("Невидимая правка" not in fetch(page)[2].decode() for _ in range(4))
-
-        _manage(
-            environment,
-            "shell",
-            "-c",
-            "from awards.models import Title; "
-            "title = Title.objects.get(slug='hero-of-socialist-labour'); "
-            "title.name_ru = 'Герой (правка другого процесса)'; title.save()",
+@pytest.mark.slow
+def test_a_stale_page_is_never_served_after_a_commit_in_another_process(
+    static_root, sqlite_site_template, tmp_path
+):
+    """Two gunicorn workers and a third process writing, sharing the file cache; on a
+    SQLite file whatever the tests' engine, written behind Django's back by sqlite3."""
+    with served_database(tmp_path, copy_of=sqlite_site_template, sqlite=True) as database_url:
+        database = database_url.removeprefix("sqlite:///")
+        environment = production_environment(
+            static_root=static_root,
+            database_url=database_url,
+            DJANGO_CACHE_DIR=str(tmp_path / "cache"),
         )
+        with gunicorn(environment=environment, workers=2) as (base, _):
+            page = f"{base}{TITLE_PAGE}"
+            for _ in range(4):
+                assert fetch(page)[0] == 200
+            # Behind Django's back: cached pages keep the old name, so they are served cached.
+            with sqlite3.connect(database) as raw:
+                raw.execute(
+                    "UPDATE awards_title SET name_ru = 'Невидимая правка' "
+                    "WHERE slug = 'hero-of-socialist-labour'"
+                )
+            assert all("Невидимая правка" not in fetch(page)[2].decode() for _ in range(4))
 
-        bodies = [fetch(page)[2].decode() for _ in range(6)]
-    assert all("Герой (правка другого процесса)" in body for body in bodies)
+            _manage(
+                environment,
+                "shell",
+                "-c",
+                "from awards.models import Title; "
+                "title = Title.objects.get(slug='hero-of-socialist-labour'); "
+                "title.name_ru = 'Герой (правка другого процесса)'; title.save()",
+            )
+
+            bodies = [fetch(page)[2].decode() for _ in range(6)]
+        assert all("Герой (правка другого процесса)" in body for body in bodies)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_a_conditional_get_with_the_etag_answers_not_modified(client, every_public_path):
     for path in every_public_path:

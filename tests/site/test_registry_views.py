@@ -121,6 +121,7 @@ def queries_of(client, paths) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.slow
 def test_pages_run_as_many_queries_on_an_empty_registry_as_on_200_000_conferments(
     client, editor_client
 ):

@@ -499,6 +499,7 @@ def test_the_search_page_has_one_search_box(client, seeded):
 # Methods: HEAD answered; other methods get 405 with an Allow header --------------------
 
 
+@pytest.mark.slow
 def test_every_public_page_answers_head_with_headers_and_no_body(client, every_public_path):
     for path in every_public_path:
         get = client.get(path)

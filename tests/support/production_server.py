@@ -3,6 +3,7 @@
 import http.client
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
@@ -152,6 +154,18 @@ def manage(environment: dict, *arguments: str) -> str:
     ).stdout
 
 
+def read_row(database_url: str, sql: str, params: list) -> tuple:
+    """One row of a served database, read directly (sqlite3 or psycopg), no Django process
+    started: ``sql`` with %s placeholders."""
+    if database_url.startswith("sqlite:///"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///")) as connection:
+            return connection.execute(sql.replace("%s", "?"), params).fetchone()
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return connection.execute(sql, params).fetchone()
+
+
 def prepare_site_database(environment: dict) -> None:
     """Migrate the environment's database and load the records of fixtures/, as `make setup`."""
     manage(environment, "migrate", "--noinput", "-v0")
@@ -285,25 +299,80 @@ class AdminSession:
         return form_fields(page, form_id=form_id)
 
 
+def on_postgresql() -> bool:
+    """Whether the tests run on PostgreSQL (DATABASE_URL), rather than on SQLite."""
+    return (os.environ.get("DATABASE_URL") or "").startswith(("postgres://", "postgresql://"))
+
+
+def _server_address():
+    address = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    return address, address._replace(path="/postgres").geturl()
+
+
+def template_database_name() -> str:
+    """The PostgreSQL database that served databases are copied from (prepared_site)."""
+    address, _ = _server_address()
+    return f"test_{address.path.lstrip('/')}_site_template"
+
+
+def prepare_template(path: Path, *, sqlite: bool = False) -> str:
+    """A database migrated and holding the records of fixtures/, to copy served databases
+    from: the SQLite file ``path`` or, on PostgreSQL (unless ``sqlite``), a database of
+    its own. Its DATABASE_URL."""
+    if sqlite or not on_postgresql():
+        url = f"sqlite:///{path}"
+    else:
+        import psycopg
+
+        address, maintenance = _server_address()
+        name = template_database_name()
+        with psycopg.connect(maintenance, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            server.execute(f'CREATE DATABASE "{name}"')
+        url = address._replace(path=f"/{name}").geturl()
+    prepare_site_database(
+        production_environment(static_root=path.parent / "no-static", database_url=url)
+    )
+    return url
+
+
+def drop_template() -> None:
+    """Drop the PostgreSQL template of served databases, if there is one."""
+    import psycopg
+
+    _, maintenance = _server_address()
+    with psycopg.connect(maintenance, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{template_database_name()}" WITH (FORCE)')
+
+
 @contextmanager
-def served_database(folder: Path):
+def served_database(folder: Path, *, copy_of: str | None = None, sqlite: bool = False):
     """A database for a server of its own, on the tests' engine: yield its DATABASE_URL.
 
-    A SQLite file in ``folder`` or, when the tests run on PostgreSQL (DATABASE_URL), a
-    throwaway database beside theirs, dropped afterwards. Empty: prepare_site_database().
+    A SQLite file in ``folder`` or, when the tests run on PostgreSQL (DATABASE_URL) and not
+    ``sqlite``, a throwaway database beside theirs, dropped afterwards, named for this
+    xdist worker and this use so that no two collide. Empty (prepare_site_database()), or
+    a copy of ``copy_of``, a database prepare_template() made on the same engine.
     """
-    tests_url = os.environ.get("DATABASE_URL") or ""
-    if not tests_url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{folder / 'site.sqlite3'}"
+    if sqlite or not on_postgresql():
+        path = folder / "site.sqlite3"
+        if copy_of is not None:
+            # SQLite's backup copies a database whole, whatever its journal holds.
+            with (
+                sqlite3.connect(copy_of.removeprefix("sqlite:///")) as source,
+                sqlite3.connect(path) as copy,
+            ):
+                source.backup(copy)
+        yield f"sqlite:///{path}"
         return
     import psycopg
 
-    address = urllib.parse.urlsplit(tests_url)
-    name = f"test_{address.path.lstrip('/')}_served"
-    maintenance = address._replace(path="/postgres").geturl()
+    address, maintenance = _server_address()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"test_{address.path.lstrip('/')}_served_{worker}_{uuid.uuid4().hex[:8]}"
+    template = f' TEMPLATE "{urllib.parse.urlsplit(copy_of).path.lstrip("/")}"' if copy_of else ""
     with psycopg.connect(maintenance, autocommit=True) as server:
-        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        server.execute(f'CREATE DATABASE "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"{template}')
     try:
         yield address._replace(path=f"/{name}").geturl()
     finally:

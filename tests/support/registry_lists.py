@@ -50,8 +50,6 @@ STAKHANOV = {
 
 
 IMPORT_LIST_URL = "/admin/awards/conferment/import-list/"
-
-
 NOVIKOV = {
     "surname_ru": "Новиков",
     "given_name_ru": "Пётр",

@@ -51,6 +51,7 @@ def source_names(seeded):
     return names
 
 
+@pytest.mark.slow
 def test_every_fact_on_every_public_page_links_to_its_source(client, seeded, source_names):
     titles = list(models.Title.objects.published().values_list("slug", flat=True))
     paths = _sitemap_paths(client) | _computed_paths(titles)
