@@ -57,10 +57,15 @@ def start_import_job(*, model_name: str, upload, file_format: str, user) -> Impo
     return job
 
 
-def confirm_import_job(*, job: ImportJob) -> bool:
-    """Queue the writing of a job whose check passed; False when it is not waiting for it."""
+def confirm_import_job(*, job: ImportJob, answers: dict[str, str] | None = None) -> bool:
+    """Queue the writing of a job whose check passed, with the editor's ``answers`` to its
+    questions (row number → a person's slug or "new"); False when it is not waiting for
+    it."""
     claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
-        status=ImportJob.Status.CONFIRMED, task_id="", updated_at=timezone.now()
+        status=ImportJob.Status.CONFIRMED,
+        task_id="",
+        answers={**job.answers, **(answers or {})},
+        updated_at=timezone.now(),
     )
     if claimed:
         _enqueue(write_import, job)
@@ -209,6 +214,7 @@ def _import(job: ImportJob, *, data: bytes, write: bool) -> ImportReport:
         dry_run=not write,
         origin=ImportLog.Origin.ADMIN,
         expected_versions=job.versions if write else None,
+        answers=job.answers,
         progress=JobProgress(job),
         may_change_published=job.user is not None and may_publish(job.user, kind.model),
     )
@@ -256,6 +262,7 @@ def _record_outcome(job: ImportJob, report: ImportReport, *, write: bool) -> Non
             "headers": report.headers,
             "rows": {str(number): cells for number, cells in report.error_cells.items()},
         },
+        "questions": report.questions,
         "updated_at": timezone.now(),
     }
     if not report.ok:

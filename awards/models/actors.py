@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from awards.core.names import normalized_name
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet
 
@@ -77,6 +78,15 @@ class Person(CitedRecord):
     surname = models.CharField(_("surname"), max_length=100, blank=True)
     given_name = models.CharField(_("given name"), max_length=100, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    initials = models.CharField(
+        _("initials"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Where the source gives only the initials of the given name and patronymic "
+            "(«В. А.»), they are kept here, and those parts stay empty."
+        ),
+    )
     born_on = PartialDateField(_("born on"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
     died_on = PartialDateField(_("died on"), null=True, blank=True)
@@ -91,25 +101,41 @@ class Person(CitedRecord):
         help_text=_("Checked against the rules of a title conferred on the person."),
     )
     description = models.TextField(_("description"), blank=True)
+    # The Russian surname as people are matched by it (awards.registry.matching: lower case,
+    # ё as е, hyphens and spaces alike), kept with every save.
+    match_surname = models.CharField(max_length=100, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
+    # What save() derives from the person's own fields: written with any change of a bulk
+    # update (awards.exchange.kinds.records.write).
+    DERIVED_FIELDS = ("match_surname",)
 
     class Meta(CitedRecord.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        # Matching the people of an imported list: by the Russian name and date of birth.
+        # Matching the people of an imported list: by the surname as it is compared.
         # Named, as the translation fields are added after the class is built.
         indexes = [
             models.Index(
                 fields=["surname_ru", "given_name_ru", "born_on"], name="person_name_birth_idx"
-            )
+            ),
+            models.Index(fields=["match_surname"], name="person_match_surname_idx"),
         ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self) -> None:
+        """The surname people are matched by, from the Russian surname."""
+        self.match_surname = normalized_name(self.surname_ru)[:100]
+
     def clean(self):
         super().clean()
+        self.fill_keys()
         if self.born_on and self.died_on and self.died_on.latest() < self.born_on.earliest():
             raise ValidationError({"died_on": _("A person cannot die before being born.")})

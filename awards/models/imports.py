@@ -162,6 +162,12 @@ class ImportJob(models.Model):
     # The versions of the file's records when it was checked (slug → version): the write
     # refuses rows whose record changed since.
     versions = models.JSONField(default=dict, blank=True)
+    # Rows of a registry list that may name a person already recorded or another row's
+    # (awards.registry.matching), each with its candidates: asked of the editor on the job's
+    # page before the confirmation.
+    questions = models.JSONField(default=list, blank=True)
+    # The editor's answers, by row number: the slug of the person meant, or "new".
+    answers = models.JSONField(default=dict, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 

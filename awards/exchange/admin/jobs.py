@@ -10,13 +10,16 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from awards.core.dates import PartialDate, format_partial_date
 from awards.exchange import files, jobs, stopped_jobs
 from awards.exchange.admin.formats import within_size_limit
 from awards.exchange.admin.preview import error_table, numbering_note
+from awards.exchange.kinds.registry_list.people import NEW_PERSON
 from awards.exchange.resources import RESOURCES
 from awards.models import ImportJob
 from awards.models.imports import REGISTRY_LIST, model_verbose_name
@@ -32,6 +35,57 @@ class RegistryListForm(forms.Form):
 
     def clean_file(self):
         return within_size_limit(self.cleaned_data["file"])
+
+
+def asked(question: dict) -> dict:
+    """A job's question as its page asks it: the row, and a choice per candidate and for a
+    new person, each labelled in the editor's language."""
+    rows = question.get("rows") or [question["row"]]
+    if len(rows) > 1:
+        legend = _("Rows %(rows)s: %(name)s") % {
+            "rows": ", ".join(str(row) for row in rows),
+            "name": question["name"],
+        }
+    else:
+        legend = _("Row %(row)d: %(name)s") % {"row": question["row"], "name": question["name"]}
+    if question["born"]:
+        legend += ", " + _("born %(date)s") % {"date": _date(question["born"])}
+    choices = []
+    for candidate in question["candidates"]:
+        if candidate["row"]:
+            label = _("the same person as row %(row)d: %(name)s") % candidate
+            url = ""
+        else:
+            label = _("recorded: %(name)s") % candidate
+            url = (
+                reverse("admin:awards_person_changelist")
+                + "?"
+                + urlencode({"q": candidate["slug"]})
+            )
+        if candidate["born"]:
+            label += ", " + _("born %(date)s") % {"date": _date(candidate["born"])}
+        choices.append({"value": candidate["slug"], "label": label, "url": url})
+    choices.append({"value": NEW_PERSON, "label": _("a new person"), "url": ""})
+    return {"legend": legend, "field": f"answer-{question['row']}", "choices": choices}
+
+
+def _date(iso: str) -> str:
+    return format_partial_date(PartialDate.parse(iso))
+
+
+def answers_posted(request, job: ImportJob) -> tuple[dict[str, str], list[int]]:
+    """The editor's answers to a job's questions (``answer-<row>``: a candidate's slug or
+    "new"), and the rows left unanswered or answered with what was not offered."""
+    answers, unanswered = {}, []
+    for question in job.questions:
+        row = question["row"]
+        offered = {candidate["slug"] for candidate in question["candidates"]} | {NEW_PERSON}
+        answer = request.POST.get(f"answer-{row}", "")
+        if answer in offered:
+            answers[str(row)] = answer
+        else:
+            unanswered.append(row)
+    return answers, unanswered
 
 
 class KindOfRecordFilter(admin.SimpleListFilter):
@@ -138,6 +192,7 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
                 more_errors=max(job.error_count - len(job.errors), 0),
             ),
             "numbering": numbering_note(job.file_format),
+            "questions": [asked(question) for question in job.questions],
             "may_run": self.may_run(request, job),
             "records_url": reverse(f"admin:awards_{job.records_model_name}_changelist"),
         }
@@ -149,7 +204,14 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
         job = get_object_or_404(ImportJob, pk=job_id)
         if not self.may_run(request, job):
             raise PermissionDenied
-        if not jobs.confirm_import_job(job=job):
+        answers, unanswered = answers_posted(request, job)
+        if unanswered:
+            messages.error(
+                request,
+                _("Decide every row in question (rows %(rows)s): nothing was confirmed.")
+                % {"rows": ", ".join(str(row) for row in unanswered)},
+            )
+        elif not jobs.confirm_import_job(job=job, answers=answers):
             messages.error(request, _("This import is not waiting for a confirmation."))
         return HttpResponseRedirect(job.get_absolute_url())
 

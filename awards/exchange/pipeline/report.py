@@ -8,6 +8,7 @@ from typing import Protocol
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards.exchange.files import ImportFileError, Table
 from awards.exchange.widgets import printable
@@ -104,10 +105,26 @@ class ImportReport:
     # the errors can be shown beside the values they are about.
     headers: list[str] = field(default_factory=list)
     error_cells: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    # Rows the importer cannot settle alone (a registry list's possible duplicates): each
+    # asks the editor to choose among its candidates; nothing is written while one is open.
+    questions: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def ask(self, *, row: int, name: str, born: str, candidates: list[dict]) -> dict:
+        """Leave a row to the editor: which of ``candidates`` it names, or a new record.
+        Later rows that name the same are added to the question's ``rows``."""
+        question = {
+            "row": row,
+            "rows": [row],
+            "name": printable(name),
+            "born": born,
+            "candidates": candidates,
+        }
+        self.questions.append(question)
+        return question
 
     @property
     def conflicts(self) -> list[RowError]:
@@ -155,6 +172,25 @@ class ImportReport:
             lines.append(_("… and %(count)d more errors.") % {"count": self.more_errors})
         return lines
 
+    def question_lines(self) -> list[str]:
+        """The questions as a command prints them, with how a file answers them."""
+        lines = []
+        for question in self.questions:
+            candidates = "; ".join(
+                _("%(slug)s (%(name)s, row %(row)d)") % candidate
+                if candidate["row"]
+                else _("%(slug)s (%(name)s)") % candidate
+                for candidate in question["candidates"]
+            )
+            lines.append(
+                _(
+                    "row %(row)d: %(name)s may be %(candidates)s. Write the key of the one "
+                    "meant, or “new”, in the “person” column of the row."
+                )
+                % {"row": question["row"], "name": question["name"], "candidates": candidates}
+            )
+        return lines
+
     def summary(self) -> str:
         counts = _(
             "new: %(new)d, updated: %(updated)d, unchanged: %(unchanged)d, failed: %(failed)d"
@@ -166,6 +202,12 @@ class ImportReport:
         }
         if self.errors:
             return _("Nothing was imported (%(counts)s).") % {"counts": counts}
+        if self.questions:
+            return ngettext(
+                "Checked, nothing written (%(counts)s): %(number)d row needs your decision.",
+                "Checked, nothing written (%(counts)s): %(number)d rows need your decision.",
+                len(self.questions),
+            ) % {"counts": counts, "number": len(self.questions)}
         if self.dry_run:
             return _("Checked, nothing written (%(counts)s).") % {"counts": counts}
         return _("Imported (%(counts)s).") % {"counts": counts}

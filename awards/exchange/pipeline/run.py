@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards.exchange.files import ImportFileError, Table, format_from_name, read_table
 from awards.exchange.pipeline.report import (
@@ -54,8 +55,10 @@ class ImportKind(Protocol):
         report: ImportReport,
         may_change_published: bool,
         expected_versions: Mapping[str, int] | None,
+        answers: Mapping[int, str] | None,
     ) -> Any:
-        """The plan of the write: records matched, names found."""
+        """The plan of the write: records matched, names found (``answers``: the editor's
+        decisions on the questions a check asked)."""
 
     def validate(
         self,
@@ -83,6 +86,7 @@ def import_file(
     dry_run: bool = False,
     origin: str = ImportLog.Origin.COMMAND,
     expected_versions: Mapping[str, int] | None = None,
+    answers: Mapping[int, str] | None = None,
     progress: ProgressCallback | None = None,
     may_change_published: bool = True,
 ) -> ImportReport:
@@ -113,6 +117,7 @@ def import_file(
         file_name=file_name,
         origin=origin,
         expected_versions=expected_versions,
+        answers=answers,
         progress=progress,
         may_change_published=may_change_published,
     )
@@ -127,6 +132,7 @@ def import_table(
     file_name: str = "",
     origin: str = ImportLog.Origin.COMMAND,
     expected_versions: Mapping[str, int] | None = None,
+    answers: Mapping[int, str] | None = None,
     progress: ProgressCallback | None = None,
     may_change_published: bool = True,
 ) -> ImportReport:
@@ -135,7 +141,8 @@ def import_table(
     Without ``may_change_published`` (an editor's import, awards.records.roles) every row
     that creates or changes a published record is an error. ``expected_versions`` (slug →
     version, as ImportReport.versions of the preview gave them) makes every row whose
-    record changed since then a conflict.
+    record changed since then a conflict. A check may leave questions to the editor
+    (ImportReport.questions); the table is written only once ``answers`` settles them all.
     """
     report = ImportReport(
         model_name=kind.name, file_name=file_name, file_format=table.file_format, dry_run=dry_run
@@ -151,6 +158,7 @@ def import_table(
             report=report,
             may_change_published=may_change_published,
             expected_versions=expected_versions,
+            answers=answers,
         )
         kind.validate(
             plan=plan,
@@ -158,6 +166,19 @@ def import_table(
             track=track,
             total=total,
             may_change_published=may_change_published,
+        )
+    if report.ok and report.questions and not dry_run:
+        report.add_error(
+            None,
+            "",
+            ngettext(
+                "%(number)d row may name a person already recorded or named by another row: "
+                "decide it, then confirm again.",
+                "%(number)d rows may name people already recorded or named by other rows: "
+                "decide them, then confirm again.",
+                len(report.questions),
+            )
+            % {"number": len(report.questions)},
         )
     if not report.ok:
         return refuse_import(report, table=table, user=user, origin=origin, track=track)

@@ -127,7 +127,7 @@ class Command(BaseCommand):
         )
         if bar is not None:
             bar.close()
-        for line in report.error_lines():
+        for line in [*report.error_lines(), *report.question_lines()]:
             self.stderr.write(line)
         if not report.ok:
             raise CommandError(report.summary())

@@ -44,6 +44,7 @@ class RecordKind:
         report: ImportReport,
         may_change_published: bool,
         expected_versions: Mapping[str, int] | None,
+        answers: Mapping[int, str] | None,
     ) -> Plan:
         return resolve(
             model=self.model,

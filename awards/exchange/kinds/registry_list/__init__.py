@@ -50,9 +50,16 @@ class RegistryListKind:
         report: ImportReport,
         may_change_published: bool,
         expected_versions: Mapping[str, int] | None,
+        answers: Mapping[int, str] | None,
     ) -> RegistryPlan:
-        # A list is matched again when it is written: no versions to expect.
-        return resolve(rows=rows, report=report, may_change_published=may_change_published)
+        # A list is matched again when it is written, with the editor's answers: no
+        # versions to expect.
+        return resolve(
+            rows=rows,
+            report=report,
+            may_change_published=may_change_published,
+            answers=dict(answers or {}),
+        )
 
     def validate(
         self,

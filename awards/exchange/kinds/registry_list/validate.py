@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.core.bulk import build, chunks
-from awards.exchange.kinds.registry_list.resolve import RegistryPlan, keyed_slug
+from awards.core.dates import format_partial_date
+from awards.core.slugs import keyed_slug
+from awards.exchange.kinds.registry_list.resolve import RegistryPlan
 from awards.exchange.pipeline.report import (
     PROGRESS_EVERY,
     ImportReport,
@@ -19,7 +21,8 @@ from awards.exchange.pipeline.report import (
 )
 from awards.models import Conferment, Decree, Person
 from awards.models.registry import sort_names
-from awards.registry.checks import check_with, titles_for_check
+from awards.registry.checks import check_with, mark, titles_for_check
+from awards.registry.matching import dates_agree
 
 
 def validate(
@@ -58,8 +61,9 @@ def _check_conferments(
     checked_titles = titles_for_check(title.pk for title in titles.values())
     by_pair = defaultdict(list)
     now = timezone.now()
-    # The first row naming each award (person, title, date): a second is a duplicate.
-    first_of_award = {}
+    # The rows naming each person's awards of a title, by (person, title): a row whose date
+    # can be the same day as an earlier row's names the same award, a duplicate.
+    file_awards = defaultdict(list)
     for index, row in enumerate(rows):
         if track is not None and index % PROGRESS_EVERY == 0 and index:
             # Numbering, then the rules: each row counts half here, half below.
@@ -67,39 +71,57 @@ def _check_conferments(
         person = people[id(row)]
         title = titles[row.values["title"]]
         pair = (id(person), title.pk)
-        award = (*pair, row.values["date"])
-        if award in first_of_award:
-            report.add_error(
-                row.number,
-                "",
-                _(
-                    "The row repeats row %(row)d: the same person, title and date of "
-                    "conferment. Keep one of them."
-                )
-                % {"row": first_of_award[award]},
-            )
+        date = row.values["date"]
+        earlier = next(((d, n) for d, n in file_awards[pair] if dates_agree(d, date)), None)
+        if earlier is not None:
+            report.add_error(row.number, "", _repeats(earlier[1], exact=earlier[0] == date))
             continue
-        first_of_award[award] = row.number
-        existing = next(
-            (
-                conferment
-                for conferment in recorded.get((person.pk, title.pk), [])
-                if conferment.date == row.values["date"]
-            ),
-            None,
-        )
+        file_awards[pair].append((date, row.number))
         decree = None
         if row.values.get("decree_date"):
             decree = decrees[
                 row.values["decree_date"].isoformat(), row.values.get("decree_number", "")
             ]
-        if existing is not None:
-            changed = existing.medal_number != row.values.get("medal_number", "") or (
-                decree is not None and existing.decree_id != decree.pk
+        same = [c for c in recorded.get((person.pk, title.pk), []) if dates_agree(c.date, date)]
+        if len(same) > 1:
+            report.add_error(row.number, "date", _several_awards(date, same))
+            continue
+        if not same and decree is not None and decree.pk is not None:
+            clash = next(
+                (c for c in recorded.get((person.pk, title.pk), []) if c.decree_id == decree.pk),
+                None,
+            )
+            if clash is not None:
+                report.add_error(row.number, "date", _clash(date, clash))
+                continue
+        if same:
+            existing = same[0]
+            refined = date.precision != existing.date.precision and (
+                existing.date.earliest()
+                <= date.earliest()
+                <= date.latest()
+                <= existing.date.latest()
+            )
+            changed = (
+                refined
+                or existing.medal_number != row.values.get("medal_number", "")
+                or (decree is not None and existing.decree_id != decree.pk)
             )
             if changed and existing.published and not may_change_published:
                 report.add_error(row.number, "published", published_change_refused())
             elif changed:
+                if refined:
+                    # A more precise date of the same award refines it, under the rules of
+                    # the day it now names.
+                    existing.date, existing.year = date, date.year
+                    check = check_with(
+                        existing, title=checked_titles[title.pk], ordinal=existing.ordinal
+                    )
+                    if check.refusals:
+                        for finding in check.refusals:
+                            report.add_error(row.number, "date", str(finding))
+                        continue
+                    mark(existing, check)
                 existing.medal_number = row.values.get("medal_number", "")
                 existing.decree = decree or existing.decree
                 existing.updated_at = now
@@ -169,6 +191,35 @@ def _check_conferments(
                 (conferment, [citations[slug] for slug in row.values["citations"]])
             )
             report.new += 1
+
+
+def _repeats(row: int, *, exact: bool) -> str:
+    if exact:
+        return _(
+            "The row repeats row %(row)d: the same person, title and date of conferment. "
+            "Keep one of them."
+        ) % {"row": row}
+    return _(
+        "The row names the award of row %(row)d again: the same person and title, on a date "
+        "that can be the same day. Keep the row that gives the date as the source does."
+    ) % {"row": row}
+
+
+def _several_awards(date, awards: list) -> str:
+    return _(
+        "The date %(date)s can be the day of either of this person's awards of the title "
+        "recorded on %(dates)s: give the date as precisely as the source does."
+    ) % {
+        "date": format_partial_date(date),
+        "dates": ", ".join(format_partial_date(award.date) for award in awards),
+    }
+
+
+def _clash(date, award) -> str:
+    return _(
+        "The act of this row conferred the title on the person on %(recorded)s, as recorded; "
+        "the row gives %(date)s. Correct the date, or the record."
+    ) % {"recorded": format_partial_date(award.date), "date": format_partial_date(date)}
 
 
 def _conferment_slug(person: Person, conferment: Conferment) -> str:

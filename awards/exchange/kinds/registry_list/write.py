@@ -29,7 +29,9 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     _link(Conferment, plan.conferment_citations)
     if plan.updated:
         Conferment.objects.bulk_update(
-            plan.updated, ["medal_number", "decree", "updated_at", "version"], batch_size=500
+            plan.updated,
+            ["date", "year", "medal_number", "decree", "updated_at", "version"],
+            batch_size=500,
         )
         if track is not None:
             track(stage="write", written=written + len(plan.updated))

@@ -64,15 +64,19 @@ def test_a_person_is_matched_by_stable_key():
     assert person.conferments.count() == 1
 
 
-def test_the_same_name_with_another_birth_date_is_another_person():
-    import_file(
-        kind=RegistryListKind(),
-        data=registry_csv(
-            {**STAKHANOV, "date": "1950-01-01"},
-            {**STAKHANOV, "born_on": "1920-05-05", "date": "1951-01-01"},
-        ),
-        file_name="l.csv",
+def test_the_same_name_with_another_birth_date_is_asked_and_another_person_if_so_answered():
+    data = registry_csv(
+        {**STAKHANOV, "date": "1950-01-01"},
+        {**STAKHANOV, "born_on": "1920-05-05", "date": "1951-01-01"},
     )
+
+    asked = import_file(kind=RegistryListKind(), data=data, file_name="l.csv")
+    answered = import_file(
+        kind=RegistryListKind(), data=data, file_name="l.csv", answers={3: "new"}
+    )
+
+    assert not asked.ok and [question["row"] for question in asked.questions] == [3]
+    assert answered.ok, answered.error_lines()
     assert Person.objects.filter(surname_ru="Стаханов").count() == 2
 
 

@@ -82,25 +82,20 @@ def test_two_identical_rows_are_an_error_of_the_check_naming_both_rows():
 
 
 @pytest.mark.usefixtures("seeded")
-def test_a_key_already_taken_by_another_record_is_an_error_of_the_check(make_person):
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv({**SYNTHETIC, "date": "1950-01-01"}),
-        file_name="l.csv",
-        dry_run=True,
-    )
-    assert report.ok, report.error_lines()
-    planned = Person.objects.count()
-    from awards.exchange.kinds.registry_list.resolve import keyed_slug, person_key
+def test_a_key_already_taken_by_another_record_is_an_error_of_the_check():
+    data = registry_csv({**SYNTHETIC, "date": "1950-01-01"})
+    assert import_file(kind=RegistryListKind(), data=data, file_name="l.csv").ok
+    # The person the list added keeps its key but is no longer named so.
+    taken = Person.objects.get(surname_ru=SYNTHETIC["surname_ru"])
+    Conferment.objects.filter(person=taken).delete()
+    taken.surname_ru = "Переименованный"
+    taken.save()
 
-    values = {**SYNTHETIC, "born_on": None}
-    make_person(slug=keyed_slug("Proverochnyi Test Testovich", key="|".join(person_key(values))))
-    assert Person.objects.count() == planned + 1
-
-    checked, written = check_then_write(registry_csv({**SYNTHETIC, "date": "1950-01-01"}))
+    checked, written = check_then_write(data)
 
     assert not checked.ok and not written.ok
     assert {error.row for error in checked.errors} == {2}
+    assert "уже занят" in checked.errors[0].message
     assert not Conferment.objects.exists()
 
 
@@ -137,3 +132,85 @@ def test_uncertain_rows_are_imported_and_marked():
     )
     assert report.ok
     assert Conferment.objects.get().uncertain_rules == "establishment"
+
+
+# An award is one award: the same person, title and a date that can be the same day.
+
+
+def _thrice_honoured():
+    """An invented man with three awards of the title, dated to the year only."""
+    person = hero(surname="Трижды-Проверочный")
+    for year in ("1949", "1951", "1954"):
+        confer(person, year)
+    return person
+
+
+def test_a_more_precise_date_of_a_recorded_award_refines_it_instead_of_adding_a_fourth():
+    person = _thrice_honoured()
+    row = {"person": person.slug, "date": "1949-10-29"}
+
+    report = import_file(kind=RegistryListKind(), data=registry_csv(row), file_name="l.csv")
+
+    assert report.ok and (report.new, report.updated) == (0, 1), report.error_lines()
+    dates = sorted(str(c.date) for c in person.conferments.all())
+    assert dates == ["1949-10-29", "1951", "1954"]
+    refined = person.conferments.get(year=1949)
+    assert (refined.ordinal, refined.times, refined.public_times) == (1, 3, 3)
+    assert refined.history.latest("history_date").history_change_reason.startswith("Импорт")
+
+
+def test_a_less_precise_date_of_a_recorded_award_changes_nothing():
+    person = hero(surname="Проверочный-Точный")
+    confer(person, "1949-10-29")
+
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({"person": person.slug, "date": "1949"}),
+        file_name="l.csv",
+    )
+
+    assert report.ok and (report.new, report.unchanged) == (0, 1)
+    assert [str(c.date) for c in person.conferments.all()] == ["1949-10-29"]
+
+
+def test_a_date_that_may_be_either_of_two_awards_is_refused_naming_both():
+    person = hero(surname="Проверочный-Дважды")
+    confer(person, "1949-03-01")
+    confer(person, "1949-10-29")
+
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({"person": person.slug, "date": "1949"}),
+        file_name="l.csv",
+    )
+
+    assert [(error.row, error.column) for error in report.errors] == [(2, "date")]
+    assert "1 марта 1949" in report.errors[0].message.replace("\xa0", " ")
+    assert person.conferments.count() == 2
+
+
+def test_two_rows_of_one_award_at_two_precisions_are_an_error_of_the_second():
+    rows = [{**SYNTHETIC, "date": "1949"}, {**SYNTHETIC, "date": "1949-10-29"}]
+
+    checked, written = check_then_write(registry_csv(*rows))
+
+    for report in (checked, written):
+        assert [error.row for error in report.errors] == [3]
+        assert "из строки 2" in report.errors[0].message
+    assert not Conferment.objects.exists()
+
+
+def test_the_act_of_a_recorded_award_on_another_day_is_a_clash():
+    person = hero(surname="Проверочный-Указ")
+    act = {"decree_date": "1949-10-29", "decree_number": "77"}
+    first = {"person": person.slug, "date": "1949-10-29", **act}
+    assert import_file(kind=RegistryListKind(), data=registry_csv(first), file_name="a.csv").ok
+
+    report = import_file(
+        kind=RegistryListKind(),
+        data=registry_csv({**first, "date": "1950-02-01"}),
+        file_name="b.csv",
+    )
+
+    assert [(error.row, error.column) for error in report.errors] == [(2, "date")]
+    assert person.conferments.count() == 1
