@@ -134,8 +134,9 @@ def test_the_person_cell_may_ask_for_a_new_person():
 def test_several_people_the_row_may_be_are_all_offered():
     first = recorded(slug="proveryov-a")
     second = recorded(slug="proveryov-b", born_on="1881-05-05")
+    report = imported({**PROVERYOV, "born_on": "", "date": "1950-01-01"}, dry_run=True)
 
-    [question] = imported({**PROVERYOV, "born_on": "", "date": "1950-01-01"}, dry_run=True).questions
+    [question] = report.questions
 
     assert {candidate["slug"] for candidate in question["candidates"]} == {first.slug, second.slug}
 
