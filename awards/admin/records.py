@@ -12,7 +12,6 @@ from awards.admin.filters import decade_filter
 from awards.admin.versions import VersionedForm
 from awards.core.places import parse_place
 from awards.exchange.admin.jobs import ImportJobAdmin, KindOfRecordColumn, KindOfRecordFilter
-from awards.registry.numbering import refresh_sort_names
 
 
 @admin.register(models.Source)
@@ -44,19 +43,6 @@ class AuthorityAdmin(RecordAdmin):
     search_fields = ("slug", "name_ru", "name_en", "short_name_ru", "short_name_en")
     autocomplete_fields = ("parent",)
     prepopulated_fields = {"slug": ("name_ru",)}
-
-
-@admin.register(models.Person)
-class PersonAdmin(RecordAdmin):
-    list_display = ("name", date_column("born_on", _("born on")), "citizenship", "published")
-    list_filter = ("citizenship", "published")
-    search_fields = ("slug", "name_ru", "name_en", "surname_ru", "surname_en")
-    prepopulated_fields = {"slug": ("name_ru",)}
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The registry sorts conferments by their person's name, kept with each of them.
-        refresh_sort_names(form.instance)
 
 
 @admin.register(models.Decree)

@@ -19,9 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from awards.core.dates import PartialDate
-from awards.core.names import is_initial, normalized_name
+from awards.core.names import is_initial, normalized_name, split_initials
+
+if TYPE_CHECKING:
+    from awards.models import Person
 
 SAME = "same"
 POSSIBLE = "possible"
@@ -78,3 +82,17 @@ def match(row: NameParts, person: NameParts) -> str | None:
     ):
         return SAME
     return POSSIBLE
+
+
+def person_parts(person: Person) -> NameParts:
+    """What a recorded person's record says, as matching reads it: initials stand for the
+    parts the record leaves empty."""
+    initials = split_initials(person.initials or "")
+    given = person.given_name_ru or (initials[0] if initials else "")
+    patronymic = person.patronymic_ru or (initials[1] if len(initials) > 1 else "")
+    return NameParts(
+        surname=person.surname_ru or "",
+        given_name=given,
+        patronymic=patronymic,
+        born_on=person.born_on,
+    )

@@ -28,7 +28,7 @@ from awards.exchange.columns import fetch_by_slug
 from awards.exchange.kinds.registry_list.clean import Row
 from awards.exchange.pipeline.report import ImportReport
 from awards.models import Person
-from awards.registry.matching import SAME, NameParts, match
+from awards.registry.matching import SAME, NameParts, match, person_parts
 
 # What a row's or an answer's ``person`` says when the row is to add a new person.
 NEW_PERSON = "new"
@@ -78,20 +78,6 @@ def row_parts(values: dict) -> NameParts:
         given_name=given,
         patronymic=patronymic,
         born_on=values.get("born_on"),
-    )
-
-
-def person_parts(person: Person) -> NameParts:
-    """What a recorded person's record says, as matching reads it: initials stand for the
-    parts the record leaves empty."""
-    initials = split_initials(person.initials or "")
-    given = person.given_name_ru or (initials[0] if initials else "")
-    patronymic = person.patronymic_ru or (initials[1] if len(initials) > 1 else "")
-    return NameParts(
-        surname=person.surname_ru or "",
-        given_name=given,
-        patronymic=patronymic,
-        born_on=person.born_on,
     )
 
 

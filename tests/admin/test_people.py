@@ -1,0 +1,54 @@
+"""The people in the admin (awards.admin.people): merging two records of one person, and
+the report of people who may be recorded twice. People invented."""
+
+import re
+
+import pytest
+
+from awards.models import Person
+from tests.support.registry_builders import confer, hero
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def test_a_chief_editor_merges_two_selected_people_choosing_the_one_kept(chief_editor_client):
+    first = hero(surname="Проверёв")
+    second = hero(surname="Проверев", slug="proverev-twice")
+    confer(second, "1950-01-01")
+
+    chosen = chief_editor_client.post(
+        "/admin/awards/person/",
+        {"action": "merge", "_selected_action": [first.pk, second.pk]},
+    )
+    assert chosen.status_code == 302
+    page = chief_editor_client.get(chosen["Location"])
+    assert "Проверёв" in page.content.decode() and "Проверев" in page.content.decode()
+
+    done = chief_editor_client.post(chosen["Location"], {"keep": first.pk})
+
+    assert done.status_code == 302
+    assert not Person.objects.filter(pk=second.pk).exists()
+    assert first.conferments.count() == 1
+
+
+def test_an_editor_may_not_merge(editor_client):
+    first, second = hero(surname="Проверёв"), hero(surname="Проверев", slug="proverev-2")
+
+    url = f"/admin/awards/person/merge/{first.pk}/{second.pk}/"
+
+    response = editor_client.post(url, {"keep": first.pk})
+
+    assert response.status_code == 403
+    assert Person.objects.filter(pk=second.pk).exists()
+
+
+def test_the_report_lists_people_who_may_be_recorded_twice_and_only_them(editor_client):
+    hero(surname="Проверёв", given_name="Василий", patronymic="Алексеевич")
+    hero(surname="Проверев", given_name="В.", patronymic="А.", slug="initials")
+    hero(surname="Проверев", given_name="Пётр", patronymic="Алексеевич", slug="another")
+
+    page = editor_client.get("/admin/awards/person/duplicates/").content.decode()
+
+    listed = re.search(r'<ul class="person-duplicates">(.*?)</ul>', page, re.S).group(1)
+    pairs = [re.findall(r">([^<]+)</a>", item) for item in listed.split("<li>")[1:]]
+    assert [names[:2] for names in pairs] == [["Проверёв Василий Алексеевич", "Проверев В. А."]]
