@@ -34,7 +34,7 @@ class PersonAdmin(RecordAdmin):
     search_fields = ("slug", "name_ru", "name_en", "surname_ru", "surname_en")
     prepopulated_fields = {"slug": ("name_ru",)}
     actions = (*RecordAdmin.actions, "merge")
-    change_list_template = "admin/awards/person/change_list.html"
+    import_export_change_list_template = "admin/awards/person/change_list.html"
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

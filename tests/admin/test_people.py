@@ -52,3 +52,10 @@ def test_the_report_lists_people_who_may_be_recorded_twice_and_only_them(editor_
     listed = re.search(r'<ul class="person-duplicates">(.*?)</ul>', page, re.S).group(1)
     pairs = [re.findall(r">([^<]+)</a>", item) for item in listed.split("<li>")[1:]]
     assert [names[:2] for names in pairs] == [["Проверёв Василий Алексеевич", "Проверев В. А."]]
+
+
+def test_the_list_of_people_links_the_report_of_possible_duplicates(editor_client):
+    page = editor_client.get("/admin/awards/person/").content.decode()
+
+    assert 'href="/admin/awards/person/duplicates/"' in page
+    assert "Возможные дубли" in page
