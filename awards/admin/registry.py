@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from awards.exchange.admin.jobs import RegistryListForm
 from awards.exchange.kinds.registry_list.clean import COLUMNS
 from awards.models.imports import REGISTRY_LIST
 from awards.registry.checks import assess, check_with, titles_for_check
+from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_ledger
 
 
 class ConfermentForm(RecordForm):
@@ -116,8 +117,40 @@ class ConfermentAdmin(RecordAdmin):
                 self.admin_site.admin_view(self.import_list_view),
                 name="awards_conferment_import_list",
             ),
+            path(
+                "ledger/",
+                self.admin_site.admin_view(self.ledger_view),
+                name="awards_conferment_ledger",
+            ),
             *super().get_urls(),
         ]
+
+    def ledger_view(self, request):
+        """The ledger of medal numbers of every conferment recorded, drafts included, each
+        flagged row linking its record in the admin (awards.registry.ledger)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        titles = list(models.Title.objects.order_by("established_on", "slug"))
+        chosen = request.GET.get("title")
+        title = next((t for t in titles if t.slug == chosen), None) or next(
+            (t for t in titles if t.slug == LEDGER_TITLE), titles[0] if titles else None
+        )
+        ledger, records = read_ledger(conferments=models.Conferment.objects.filter(title=title))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Medal numbers: %(title)s") % {"title": title},
+            "opts": self.opts,
+            "titles": titles,
+            "chosen": title,
+            "ledger": ledger,
+            "anomalies": ledger_anomalies(
+                ledger,
+                records,
+                url_of=lambda record: reverse("admin:awards_conferment_change", args=(record.pk,)),
+            ),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/awards/conferment/ledger.html", context)
 
     def import_list_view(self, request):
         """Upload a registry list: it goes to a background job, checked before anything

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.core.dates import PartialDate
+from awards.core.medal_numbers import medal_order_of
 from awards.fields import PartialDateField
 from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
@@ -131,6 +132,9 @@ class Conferment(CitedRecord):
         blank=True,
         help_text=_("The number of the medal (“Hammer and Sickle” No.), where known."),
     )
+    # The medal's number as a number (None when the text holds none), for the ledger of
+    # numbers: kept with every save.
+    medal_order = models.PositiveIntegerField(null=True, blank=True, editable=False)
     insignia = models.ManyToManyField(
         Medal,
         blank=True,
@@ -182,7 +186,14 @@ class Conferment(CitedRecord):
     objects = ConfermentQuerySet.as_manager()
     # What clean() derives from the date, the person and the rules: written with any
     # change of a bulk update (awards.exchange.kinds.records.write).
-    DERIVED_FIELDS = ("year", "sort_name_ru", "sort_name_en", "rules_uncertain", "uncertain_rules")
+    DERIVED_FIELDS = (
+        "year",
+        "sort_name_ru",
+        "sort_name_en",
+        "rules_uncertain",
+        "uncertain_rules",
+        "medal_order",
+    )
 
     class Meta(CitedRecord.Meta):
         ordering = ["date", "pk"]
@@ -220,6 +231,8 @@ class Conferment(CitedRecord):
             ),
             models.Index(fields=["person", "title", "date"], name="conferment_person_idx"),
             models.Index(fields=["rules_uncertain"], name="conferment_uncertain_idx"),
+            # The ledger of medal numbers: a title's numbers in order.
+            models.Index(fields=["title", "medal_order", "id"], name="conferment_medal_idx"),
         ]
 
     def __str__(self):
@@ -275,6 +288,7 @@ class Conferment(CitedRecord):
             self.year = self.date.year
         if self.person_id:
             self.sort_name_ru, self.sort_name_en = sort_names(self.person)
+        self.medal_order = medal_order_of(self.medal_number)
 
     @property
     def revoked(self) -> bool:

@@ -1,5 +1,6 @@
 """The public registry: the list of conferments, the twice and thrice honoured, the chart
-of conferments per year. Thin views: a QuerySet, a domain function, a template."""
+of conferments per year, the ledger of medal numbers. Thin views: a QuerySet, a domain
+function, a template."""
 
 from django.http import Http404
 from django.shortcuts import render
@@ -7,9 +8,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from awards.core.keyset import PAGE_SIZE, keyset_page
-from awards.models import Conferment
+from awards.models import Conferment, Title
 from awards.registry.checks import REPEAT_LISTS
 from awards.registry.counts import conferments_per_year
+from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_ledger
 from awards.site.registry_chart import year_chart
 from awards.site.registry_forms import SORT_BY_DATE, RegistryFilterForm
 
@@ -93,5 +95,32 @@ def registry_years(request):
             "counts": counts,
             "chart": year_chart(counts=counts),
             "title_query": f"&title={title.slug}" if title else "",
+        },
+    )
+
+
+@require_safe
+def medal_ledger(request):
+    """A title's medal numbers against their dates, what calls for a look flagged, and
+    every number in order, a page at a time."""
+    form = RegistryFilterForm(request.GET or None)
+    title = (
+        form.filters().get("title") or Title.objects.published().filter(slug=LEDGER_TITLE).first()
+    )
+    conferments = Conferment.objects.for_registry().filter(title=title)
+    ledger, records = read_ledger(conferments=conferments)
+    page = _page(request, conferments.filter(medal_order__isnull=False), key="medal_order")
+    return render(
+        request,
+        "awards/registry_medals.html",
+        {
+            "form": form,
+            "title": title,
+            "ledger": ledger,
+            "anomalies": ledger_anomalies(
+                ledger, records, url_of=lambda record: record.get_absolute_url()
+            ),
+            "page": page,
+            "query": _query_without_paging(request),
         },
     )

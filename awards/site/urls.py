@@ -14,6 +14,7 @@ urlpatterns = [
     path("rules/", views.rules_on_date_view, name="rules-on-date"),
     path("registry/", registry_views.registry_list, name="registry"),
     path("registry/years/", registry_views.registry_years, name="registry-years"),
+    path("registry/medals/", registry_views.medal_ledger, name="registry-medals"),
     path(
         "registry/<slug:times_name>/",
         registry_views.repeat_recipients,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from awards.core.bulk import build, chunks
 from awards.core.dates import format_partial_date
+from awards.core.medal_numbers import medal_order_of
 from awards.core.slugs import keyed_slug
 from awards.exchange.kinds.registry_list.resolve import RegistryPlan
 from awards.exchange.pipeline.report import (
@@ -123,6 +124,7 @@ def _check_conferments(
                         continue
                     mark(existing, check)
                 existing.medal_number = row.values.get("medal_number", "")
+                existing.medal_order = medal_order_of(existing.medal_number)
                 existing.decree = decree or existing.decree
                 existing.updated_at = now
                 existing.version += 1
@@ -139,6 +141,7 @@ def _check_conferments(
             {
                 "date": row.values["date"],
                 "medal_number": row.values.get("medal_number", ""),
+                "medal_order": medal_order_of(row.values.get("medal_number", "")),
                 "published": row.values["published"],
                 "created_at": now,
                 "updated_at": now,

@@ -30,7 +30,7 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     if plan.updated:
         Conferment.objects.bulk_update(
             plan.updated,
-            ["date", "year", "medal_number", "decree", "updated_at", "version"],
+            ["date", "year", "medal_number", "medal_order", "decree", "updated_at", "version"],
             batch_size=500,
         )
         if track is not None:
