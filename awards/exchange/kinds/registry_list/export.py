@@ -25,7 +25,8 @@ def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
         yield [
             person.slug,
             person.surname_ru,
-            person.given_name_ru,
+            # Initials stand in the given name's cell, as lists write them («В. А.»).
+            person.given_name_ru or person.initials,
             person.patronymic_ru,
             person.surname_en,
             person.given_name_en,
