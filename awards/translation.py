@@ -5,9 +5,10 @@ tables keep both language versions (django-simple-history's advice for modeltran
 """
 
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from awards import models
-from awards.records.revisions import track_history
+from awards.records.revisions import TrackedHistoricalRecords, track_history
 
 
 class RussianRequired(TranslationOptions):
@@ -83,3 +84,6 @@ class ConfermentTranslation(TranslationOptions):
 
 for model in (*models.RECORD_MODELS, *models.REGISTRY_MODELS):
     track_history(model)
+
+# Another name is part of its person's record: its own history, as it has no translation.
+register_history(models.OtherName, app="awards", records_class=TrackedHistoricalRecords)

@@ -26,3 +26,9 @@ def split_initials(text: str) -> list[str]:
     if letters and all(len(letter) == 1 and letter.isalpha() for letter in letters):
         return [f"{letter.upper()}." for letter in letters]
     return []
+
+
+def sort_key(text: str | None) -> str:
+    """A name as Russian alphabetical order sorts it: lower case, ё with е (Королёв before
+    Королевич), runs of spaces as one; cut to the 200 characters a key column holds."""
+    return " ".join((text or "").lower().replace("ё", "е").split())[:200]

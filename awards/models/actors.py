@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.core.names import normalized_name
+from awards.core.names import normalized_name, sort_key
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet
 
@@ -74,7 +74,33 @@ class Person(CitedRecord):
         USSR = "ussr", _("citizen of the USSR")
         FOREIGN = "foreign", _("foreign citizen")
 
+    class Sex(models.TextChoices):
+        UNSTATED = "", _("not stated")
+        MALE = "male", _("male")
+        FEMALE = "female", _("female")
+
     name = models.CharField(_("name"), max_length=300, help_text=_("As the source gives it."))
+    name_as_written = models.CharField(
+        _("name as written"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The name exactly as the source writes it (spelling, order, initials), kept "
+            "beside its parts."
+        ),
+    )
+    sex = models.CharField(
+        _("sex"),
+        max_length=10,
+        choices=Sex.choices,
+        blank=True,
+        default=Sex.UNSTATED,
+        help_text=_(
+            "As the source states it. Where it is not stated, sentences about the person "
+            "follow the patronymic (…вич, …ич, …оглы: male; …вна, …чна, …ична, …кызы: "
+            "female)."
+        ),
+    )
     surname = models.CharField(_("surname"), max_length=100, blank=True)
     given_name = models.CharField(_("given name"), max_length=100, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
@@ -88,8 +114,20 @@ class Person(CitedRecord):
         ),
     )
     born_on = PartialDateField(_("born on"), null=True, blank=True)
+    born_on_old_style = PartialDateField(
+        _("born on (Old Style)"),
+        null=True,
+        blank=True,
+        help_text=_("The Julian date the source gives beside the date of birth, before 1918."),
+    )
     birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
     died_on = PartialDateField(_("died on"), null=True, blank=True)
+    died_on_old_style = PartialDateField(
+        _("died on (Old Style)"),
+        null=True,
+        blank=True,
+        help_text=_("The Julian date the source gives beside the date of death, before 1918."),
+    )
     death_place = models.CharField(_("place of death"), max_length=300, blank=True)
     occupation = models.CharField(_("occupation"), max_length=300, blank=True)
     citizenship = models.CharField(
@@ -104,11 +142,13 @@ class Person(CitedRecord):
     # The Russian surname as people are matched by it (awards.registry.matching: lower case,
     # ё as е, hyphens and spaces alike), kept with every save.
     match_surname = models.CharField(max_length=100, blank=True, editable=False)
+    # The name as lists sort it (Russian alphabetical order, ё with е), kept with every save.
+    sort_name = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
     # What save() derives from the person's own fields: written with any change of a bulk
     # update (awards.exchange.kinds.records.write).
-    DERIVED_FIELDS = ("match_surname",)
+    DERIVED_FIELDS = ("match_surname", "sort_name")
 
     class Meta(CitedRecord.Meta):
         ordering = ["name"]
@@ -121,6 +161,7 @@ class Person(CitedRecord):
                 fields=["surname_ru", "given_name_ru", "born_on"], name="person_name_birth_idx"
             ),
             models.Index(fields=["match_surname"], name="person_match_surname_idx"),
+            models.Index(fields=["sort_name", "id"], name="person_sort_name_idx"),
         ]
 
     def __str__(self):
@@ -131,11 +172,66 @@ class Person(CitedRecord):
         super().save(*args, **kwargs)
 
     def fill_keys(self) -> None:
-        """The surname people are matched by, from the Russian surname."""
+        """The surname people are matched by and the name they are sorted by, from the
+        Russian name."""
         self.match_surname = normalized_name(self.surname_ru)[:100]
+        self.sort_name = sort_key(
+            " ".join(
+                part for part in (self.surname_ru, self.given_name_ru, self.patronymic_ru) if part
+            )
+            or self.name_ru
+            or ""
+        )
 
     def clean(self):
         super().clean()
         self.fill_keys()
         if self.born_on and self.died_on and self.died_on.latest() < self.born_on.earliest():
             raise ValidationError({"died_on": _("A person cannot die before being born.")})
+
+
+class OtherName(models.Model):
+    """Another name of a person, with the source that gives it: a name at birth, a pen
+    name, a spelling in another language or by another system."""
+
+    class Kind(models.TextChoices):
+        BIRTH = "birth", _("name at birth")
+        PEN = "pen", _("pen name")
+        SPELLING = "spelling", _("other spelling")
+        OTHER = "other", _("other name")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="other_names", verbose_name=_("person")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("Its language code: ru, en, de…")
+    )
+    source = models.ForeignKey(
+        "awards.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source"),
+    )
+    where = models.CharField(
+        _("where the source gives it"),
+        max_length=300,
+        blank=True,
+        help_text=_("A page, an entry, an address: enough to find the name again."),
+    )
+
+    class Meta:
+        ordering = ["person", "kind", "name", "pk"]
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind", "name"], name="other_name_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"

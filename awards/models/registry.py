@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.core.dates import PartialDate
 from awards.core.medal_numbers import medal_order_of
+from awards.core.names import sort_key
 from awards.fields import PartialDateField
 from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
@@ -87,7 +88,8 @@ class ConfermentQuerySet(RecordQuerySet):
 
 def sort_names(person: Person) -> tuple[str, str]:
     """The keys the registry sorts a person by, in Russian and transliterated: surname,
-    given name, patronymic (or the name as given), lower case."""
+    given name, patronymic (or the name as given), lower case, ё with е
+    (awards.core.names.sort_key)."""
 
     def key(language: str) -> str:
         parts = [
@@ -95,7 +97,7 @@ def sort_names(person: Person) -> tuple[str, str]:
             for part in ("surname", "given_name", "patronymic")
         ]
         text = " ".join(part for part in parts if part) or getattr(person, f"name_{language}")
-        return (text or person.name_ru or "").lower()[:200]
+        return sort_key(text or person.name_ru or "")
 
     return key("ru"), key("en")
 
@@ -159,6 +161,14 @@ class Conferment(CitedRecord):
         blank=True,
         related_name="conferments_restored",
         verbose_name=_("restored by act"),
+    )
+    posthumous = models.BooleanField(
+        _("posthumously"),
+        default=False,
+        help_text=_(
+            "As the source states it («посмертно»). An award dated after the person's "
+            "death is posthumous whatever this says."
+        ),
     )
     note = models.TextField(_("note"), blank=True)
     # Kept by awards.registry.checks; filtered and sorted on, hence stored.
