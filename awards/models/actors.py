@@ -228,9 +228,7 @@ class OtherName(models.Model):
         verbose_name = _("other name")
         verbose_name_plural = _("other names")
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "kind", "name"], name="other_name_unique"
-            )
+            models.UniqueConstraint(fields=["person", "kind", "name"], name="other_name_unique")
         ]
 
     def __str__(self):
