@@ -16,9 +16,7 @@ SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_row_in_question_is_decided_on_the_jobs_page(
-    editor_page, settings, tmp_path, width
-):
+def test_a_row_in_question_is_decided_on_the_jobs_page(editor_page, settings, tmp_path, width):
     settings.TASKS = IMMEDIATE
     settings.IMPORT_FILES_ROOT = tmp_path
     person = hero(

@@ -25,9 +25,14 @@ PERSON_COLUMNS = (
     "surname_en",
     "given_name_en",
     "patronymic_en",
+    "name_as_written",
+    "other_names",
+    "sex",
     "born_on",
+    "born_on_old_style",
     "birth_place_ru",
     "died_on",
+    "died_on_old_style",
     "death_place_ru",
     "occupation_ru",
     "citizenship",
@@ -38,14 +43,28 @@ CONFERMENT_COLUMNS = (
     "decree_date",
     "decree_number",
     "medal_number",
+    "posthumous",
     "citations",
     "published",
 )
 COLUMNS = PERSON_COLUMNS + CONFERMENT_COLUMNS
 REQUIRED = ("title", "date", "citations")
-DATE_COLUMNS = ("born_on", "died_on", "date", "decree_date")
+DATE_COLUMNS = (
+    "born_on",
+    "born_on_old_style",
+    "died_on",
+    "died_on_old_style",
+    "date",
+    "decree_date",
+)
 TRUE = {"1", "true", "yes", "да", "истина"}
 CITIZENSHIPS = frozenset(Person.Citizenship.values)
+# The sex as lists write it: the stored value, or a Russian or English word or letter.
+SEXES = {
+    **{value: value for value in Person.Sex.values},
+    **dict.fromkeys(("м", "муж", "мужской", "m"), Person.Sex.MALE),
+    **dict.fromkeys(("ж", "жен", "женский", "f"), Person.Sex.FEMALE),
+}
 
 
 @dataclass
@@ -112,6 +131,17 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
                 _("Write one of: %(choices)s.")
                 % {"choices": ", ".join(value for value in Person.Citizenship.values if value)},
             )
+        sex = values.get("sex", "").lower().rstrip(".")
+        if sex in SEXES:
+            values["sex"] = SEXES[sex]
+        else:
+            report.add_error(
+                number,
+                "sex",
+                _("Write one of: %(choices)s.")
+                % {"choices": ", ".join(value for value in Person.Sex.values if value)},
+            )
+        values["posthumous"] = values.get("posthumous", "").lower() in TRUE
         values["citations"] = [
             slug.strip() for slug in values.get("citations", "").split(",") if slug.strip()
         ]
@@ -129,7 +159,7 @@ def text_fields() -> dict[str, Field]:
         **{
             name: Person._meta.get_field(name)
             for name in PERSON_COLUMNS
-            if name not in ("person", *DATE_COLUMNS)
+            if name not in ("person", "other_names", *DATE_COLUMNS)
         },
         "person": Person._meta.get_field("slug"),
         "title": Title._meta.get_field("slug"),

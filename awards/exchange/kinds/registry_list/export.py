@@ -16,7 +16,7 @@ def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
     queryset = (
         (Conferment.objects.all() if queryset is None else queryset)
         .select_related("person", "title", "decree")
-        .prefetch_related("citations")
+        .prefetch_related("citations", "person__other_names")
         .order_by("date", "pk")
     )
     for conferment in queryset.iterator(chunk_size=2000):
@@ -31,9 +31,14 @@ def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
             person.surname_en,
             person.given_name_en,
             person.patronymic_en,
-            person.born_on.isoformat() if person.born_on else "",
+            person.name_as_written,
+            other_names_cell(person),
+            person.sex,
+            _iso(person.born_on),
+            _iso(person.born_on_old_style),
             person.birth_place_ru,
-            person.died_on.isoformat() if person.died_on else "",
+            _iso(person.died_on),
+            _iso(person.died_on_old_style),
             person.death_place_ru,
             person.occupation_ru,
             person.citizenship,
@@ -42,6 +47,17 @@ def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
             decree.date.isoformat() if decree else "",
             decree.number if decree else "",
             conferment.medal_number,
+            "1" if conferment.posthumous else "0",
             ",".join(sorted(citation.slug for citation in conferment.citations.all())),
             "1" if conferment.published else "0",
         ]
+
+
+def _iso(date) -> str:
+    return date.isoformat() if date else ""
+
+
+def other_names_cell(person) -> str:
+    """The person's other names in one cell, as the list's ``other_names`` column reads
+    them."""
+    return "; ".join(name.name for name in person.other_names.all())

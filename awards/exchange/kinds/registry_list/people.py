@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.core.bulk import build, chunks
-from awards.core.names import is_initial, normalized_name, split_initials
+from awards.core.names import is_initial, normalized_name, sort_key, split_initials
 from awards.core.slugs import keyed_slug
 from awards.core.transliteration import transliterate
 from awards.exchange.columns import fetch_by_slug
@@ -228,8 +228,13 @@ def _new_person(values: dict, parts: NameParts, *, now) -> Person:
             "patronymic_en": parts_en[2],
             "initials": initials,
             "match_surname": normalized_name(parts_ru[0])[:100],
+            "sort_name": sort_key(" ".join(part for part in parts_ru if part) or name_ru),
+            "name_as_written": values.get("name_as_written", ""),
+            "sex": values.get("sex", ""),
             "born_on": born,
+            "born_on_old_style": values.get("born_on_old_style"),
             "died_on": values.get("died_on"),
+            "died_on_old_style": values.get("died_on_old_style"),
             "birth_place": birth_place,
             "birth_place_ru": birth_place,
             "birth_place_en": transliterate(birth_place),

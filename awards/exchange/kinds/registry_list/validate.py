@@ -142,6 +142,7 @@ def _check_conferments(
                 "date": row.values["date"],
                 "medal_number": row.values.get("medal_number", ""),
                 "medal_order": medal_order_of(row.values.get("medal_number", "")),
+                "posthumous": row.values.get("posthumous", False),
                 "published": row.values["published"],
                 "created_at": now,
                 "updated_at": now,
