@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/matching.py
 	$(BIN)/python bench/hostile_files.py
 
 # gunicorn with production settings under load, a killed worker, a lost database (~2 min,
