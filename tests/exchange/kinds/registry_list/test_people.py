@@ -191,3 +191,27 @@ def test_a_recorded_conferment_makes_no_difference_to_the_question():
     report = imported({**PROVERYOV, "born_on": "1879", "date": "1960-01-01"}, dry_run=True)
 
     assert len(report.questions) == 1
+
+
+def _queries_to_check(count: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = [
+        {**PROVERYOV, "surname_ru": f"Проверёв-{number}", "date": "1950-01-01"}
+        for number in range(count)
+    ]
+    for number in range(0, count, 2):
+        recorded(surname_ru=f"Проверёв-{number}")
+    with CaptureQueriesContext(connection) as queries:
+        report = imported(*rows, dry_run=True)
+    assert report.ok, report.error_lines()
+    return len(queries)
+
+
+def test_the_people_of_a_list_are_matched_by_a_query_per_batch_not_per_row():
+    # Ten rows and sixty, half of them naming a recorded person each: the same queries
+    # (the recorded people are read by surname, a batch at a time, through the index).
+    few = _queries_to_check(10)
+    Person.objects.filter(match_surname__startswith="проверев").delete()
+    assert _queries_to_check(60) == few
