@@ -118,8 +118,11 @@ class RecordHistoryAdmin:
         newest = self.model.history.filter(id=entry.id).order_by("-history_date").first()
         changes = []
         if newest is not None and newest.pk != entry.pk:
-            delta = entry.diff_against(newest, foreign_keys_are_objs=True)
-            changes = HistoryChangeHelper(self.model, entry).context_for_delta_changes(delta)
+            # The record now against this version: each change's ``old`` is this version's
+            # value and ``new`` the record's now, as the columns «Сейчас» and «В этой
+            # версии» read them (the other way round, each column showed the other's).
+            delta = newest.diff_against(entry, foreign_keys_are_objs=True)
+            changes = HistoryChangeHelper(self.model, newest).context_for_delta_changes(delta)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Version of %(time)s: %(record)s")

@@ -96,3 +96,29 @@ def test_a_deleted_record_is_recovered_with_its_citations(
     latest = models.Title.history.filter(id=pk).latest("history_date")
     assert latest.history_change_reason.startswith("Восстановлено из версии от ")
     assert latest.version > deletion.version
+
+
+def test_the_version_page_shows_the_record_now_under_now_and_the_version_under_this_version(
+    seeded, editor_client
+):
+    import re
+    from html import unescape
+
+    title = models.Title.objects.get(slug="hero-of-labour")
+    first = history_entries(title)[0]
+    url, data = open_form(editor_client, title)
+    data["name_en"] = "Hero of Labour (edited later)"
+    assert editor_client.post(url, data).status_code == 302
+
+    page = editor_client.get(
+        admin_url(models.Title, "simple_history", title.pk, first.history_id)
+    ).content.decode()
+    header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
+    assert [unescape(re.sub("<[^>]+>", "", cell)).strip() for cell in re.findall(
+        r"<th[^>]*>(.*?)</th>", header, re.S)] == ["Поле", "Сейчас", "В этой версии"]  # fmt: skip
+    row = next(row for row in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "(edited later)" in row)
+    now, this_version = (
+        unescape(re.sub("<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+    )
+    assert "(edited later)" in now
+    assert "(edited later)" not in this_version and "Hero of Labour" in this_version
