@@ -85,5 +85,7 @@ class ConfermentTranslation(TranslationOptions):
 for model in (*models.RECORD_MODELS, *models.REGISTRY_MODELS):
     track_history(model)
 
-# Another name is part of its person's record: its own history, as it has no translation.
+# Another name or date is part of its person's record: its own history, as it has no
+# translation.
 register_history(models.OtherName, app="awards", records_class=TrackedHistoricalRecords)
+register_history(models.OtherDate, app="awards", records_class=TrackedHistoricalRecords)

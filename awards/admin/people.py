@@ -22,6 +22,15 @@ from awards.registry.numbering import refresh_sort_names
 REPORT_GROUPS = 200
 
 
+class OtherDateInline(admin.TabularInline):
+    """Dates of birth and death other sources give, each with its passage."""
+
+    model = models.OtherDate
+    fields = ("kind", "date", "citation", "where")
+    autocomplete_fields = ("citation",)
+    extra = 0
+
+
 @admin.register(models.Person)
 class PersonAdmin(RecordAdmin):
     list_display = (
@@ -35,6 +44,7 @@ class PersonAdmin(RecordAdmin):
     prepopulated_fields = {"slug": ("name_ru",)}
     actions = (*RecordAdmin.actions, "merge")
     import_export_change_list_template = "admin/awards/person/change_list.html"
+    inlines = (OtherDateInline,)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

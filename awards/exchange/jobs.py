@@ -263,6 +263,7 @@ def _record_outcome(job: ImportJob, report: ImportReport, *, write: bool) -> Non
             "rows": {str(number): cells for number, cells in report.error_cells.items()},
         },
         "questions": report.questions,
+        "notes": report.notes,
         "updated_at": timezone.now(),
     }
     if not report.ok:

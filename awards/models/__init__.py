@@ -1,6 +1,6 @@
 """The history of the Soviet titles of labour as records: each one cites its source."""
 
-from awards.models.actors import Authority, OtherName, Person
+from awards.models.actors import Authority, OtherDate, OtherName, Person
 from awards.models.base import CitedRecord, Record, RecordQuerySet, StaleRecordError
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportJob, ImportLog
@@ -26,6 +26,7 @@ __all__ = [
     "ImportJob",
     "ImportLog",
     "Medal",
+    "OtherDate",
     "OtherName",
     "Person",
     "Provision",

@@ -18,7 +18,19 @@ class AuthorityQuerySet(RecordQuerySet):
 
 class PersonQuerySet(RecordQuerySet):
     def for_detail(self):
-        return self.published().prefetch_published("medals_designed", "citations")
+        """Published, with the other dates whose passages are published (a date without
+        a public source is not shown)."""
+        other_dates = models.Prefetch(
+            "other_dates",
+            queryset=OtherDate.objects.filter(
+                citation__published=True, citation__source__published=True
+            ).select_related("citation__source"),
+        )
+        return (
+            self.published()
+            .prefetch_published("medals_designed", "citations")
+            .prefetch_related(other_dates)
+        )
 
 
 class Authority(CitedRecord):
@@ -233,3 +245,45 @@ class OtherName(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+
+class OtherDate(models.Model):
+    """A date of a person's birth or death that a source gives otherwise than the record:
+    kept with the passage that gives it, so that a disagreement of sources (the official
+    year of birth against the one recorded elsewhere) is neither lost nor a second person."""
+
+    class Kind(models.TextChoices):
+        BIRTH = "birth", _("date of birth")
+        DEATH = "death", _("date of death")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="other_dates", verbose_name=_("person")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    date = PartialDateField(_("date"))
+    citation = models.ForeignKey(
+        "awards.Citation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("passage"),
+        help_text=_("The passage of a source that gives this date."),
+    )
+    where = models.CharField(
+        _("where the source gives it"),
+        max_length=300,
+        blank=True,
+        help_text=_("A page, an entry, an address, or the import that brought it."),
+    )
+
+    class Meta:
+        ordering = ["person", "kind", "date", "pk"]
+        verbose_name = _("other date")
+        verbose_name_plural = _("other dates")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "date"], name="other_date_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.date}"

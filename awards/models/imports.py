@@ -168,6 +168,8 @@ class ImportJob(models.Model):
     questions = models.JSONField(default=list, blank=True)
     # The editor's answers, by row number: the slug of the person meant, or "new".
     answers = models.JSONField(default=dict, blank=True)
+    # What the check or the write tells the editor beside the counts (ImportReport.notes).
+    notes = models.JSONField(default=list, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 

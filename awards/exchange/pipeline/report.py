@@ -108,6 +108,9 @@ class ImportReport:
     # Rows the importer cannot settle alone (a registry list's possible duplicates): each
     # asks the editor to choose among its candidates; nothing is written while one is open.
     questions: list[dict] = field(default_factory=list)
+    # What the editor is told beside the counts, a line each: nothing wrong, nothing lost
+    # (another source's date of birth kept as another date, …).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -171,6 +174,12 @@ class ImportReport:
         if self.more_errors:
             lines.append(_("… and %(count)d more errors.") % {"count": self.more_errors})
         return lines
+
+    def note(self, row: int | None, message) -> None:
+        """Tell the editor something about a row that is neither an error nor a question."""
+        text = printable(str(message))
+        self.notes.append(_("Row %(row)d: %(message)s") % {"row": row, "message": text} if row
+                          else text)  # fmt: skip
 
     def question_lines(self) -> list[str]:
         """The questions as a command prints them, with how a file answers them."""

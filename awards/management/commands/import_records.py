@@ -132,3 +132,5 @@ class Command(BaseCommand):
         if not report.ok:
             raise CommandError(report.summary())
         self.stdout.write(report.summary())
+        for line in report.notes:
+            self.stdout.write(line)

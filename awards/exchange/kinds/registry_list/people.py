@@ -28,7 +28,7 @@ from awards.exchange.columns import fetch_by_slug
 from awards.exchange.kinds.registry_list.clean import Row
 from awards.exchange.pipeline.report import ImportReport
 from awards.models import Person
-from awards.registry.matching import SAME, NameParts, match, person_parts
+from awards.registry.matching import SAME, NameParts, dates_agree, match, person_parts
 
 # What a row's or an answer's ``person`` says when the row is to add a new person.
 NEW_PERSON = "new"
@@ -60,6 +60,19 @@ class People:
 
     of_row: dict = field(default_factory=dict)
     new: list = field(default_factory=list)  # (person, slugs of the row's passages, row)
+    # Dates of birth or death a row gives otherwise than the person it is answered to be:
+    # (person, kind, date, slugs of the row's passages, row), kept as other dates.
+    other_dates: list = field(default_factory=list)
+
+
+def note_other_dates(people: People, *, person: Person, row: Row) -> None:
+    """The row's dates of birth and death that cannot be the person's (another source's
+    dates), to keep beside the record's: an editor who answers that a row is this person
+    loses none of what the row says."""
+    for kind, column in (("birth", "born_on"), ("death", "died_on")):
+        given, recorded = row.values.get(column), getattr(person, column)
+        if given is not None and recorded is not None and not dates_agree(given, recorded):
+            people.other_dates.append((person, kind, given, row.values["citations"], row.number))
 
 
 def row_parts(values: dict) -> NameParts:
@@ -124,6 +137,7 @@ def resolve_people(
                 )
             else:
                 people.of_row[id(row)] = person
+                note_other_dates(people, person=person, row=row)
                 if not cell:
                     person_of_key[key] = person
             continue

@@ -41,6 +41,8 @@ class RegistryPlan:
     conferments: list = field(default_factory=list)
     conferment_citations: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    # Another source's dates of birth and death of the people rows were answered to be.
+    other_dates: list = field(default_factory=list)
 
 
 def resolve(
@@ -61,6 +63,9 @@ def resolve(
     )
     people = resolve_people(rows=rows, report=report, answers=answers)
     plan.person_of = people.of_row
+    plan.other_dates = people.other_dates
+    for person, kind, date, _citations, number in people.other_dates:
+        report.note(number, _other_date(person, kind=kind, date=date))
     for person, citations, number in people.new:
         plan.people.append((person, citations))
         plan.rows[id(person)] = number
@@ -138,4 +143,28 @@ def _new_decree(*, date: str, number: str, now, published: bool) -> Decree:
             "created_at": now,
             "updated_at": now,
         },
+    )
+
+
+def _other_date(person, *, kind: str, date) -> str:
+    recorded = person.born_on if kind == "birth" else person.died_on
+    values = {
+        "date": format_partial_date(date),
+        "recorded": format_partial_date(recorded),
+        "name": person.name_ru or person.name,
+    }
+    if kind == "birth":
+        return (
+            _(
+                "the date of birth %(date)s differs from %(recorded)s recorded for %(name)s; it "
+                "is kept as another date of birth, with the row's passage."
+            )
+            % values
+        )
+    return (
+        _(
+            "the date of death %(date)s differs from %(recorded)s recorded for %(name)s; it "
+            "is kept as another date of death, with the row's passage."
+        )
+        % values
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from awards.core.bulk import BATCH_SIZE, analyze, chunks, create_records, insert_rows, link_columns
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.kinds.registry_list.resolve import RegistryPlan
-from awards.models import Citation, Conferment, Decree, Person
+from awards.models import Citation, Conferment, Decree, OtherDate, Person
 from awards.records.revisions import record_bulk_changes
 
 
@@ -16,6 +16,7 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     people = [person for person, _citations in plan.people]
     create_records(Person, people)
     _link(Person, ((person, slugs) for person, slugs in plan.people), by_slug=True)
+    other_dates = _other_dates(plan)
     create_records(Decree, plan.new_decrees)
     _link(Decree, plan.decree_citations, by_slug=True)
     # Conferments built before their new people and acts had keys take them now; a batch
@@ -40,6 +41,7 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
     record_bulk_changes(model=Person, created=people, user=editor, reason=reason)
     record_bulk_changes(model=Decree, created=plan.new_decrees, user=editor, reason=reason)
+    record_bulk_changes(model=OtherDate, created=other_dates, user=editor, reason=reason)
     record_bulk_changes(
         model=Conferment,
         created=plan.conferments,
@@ -47,6 +49,35 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
         user=editor,
         reason=reason,
     )
+
+
+def _other_dates(plan: RegistryPlan) -> list[OtherDate]:
+    """Another source's dates of the people rows were answered to be (their people now
+    written), each once, citing the first passage of its row; none already recorded."""
+    wanted = {}
+    for person, kind, date, slugs, _row in plan.other_dates:
+        wanted.setdefault((person.pk, kind, date.isoformat()), (person, kind, date, slugs))
+    if not wanted:
+        return []
+    recorded = {
+        (person, kind, date.isoformat())
+        for person, kind, date in OtherDate.objects.filter(
+            person__in={key[0] for key in wanted}
+        ).values_list("person_id", "kind", "date")
+    }
+    citations = fetch_by_slug(Citation, {slugs[0] for *_rest, slugs in wanted.values() if slugs})
+    dates = [
+        OtherDate(
+            person=person,
+            kind=kind,
+            date=date,
+            citation=citations.get(slugs[0]) if slugs else None,
+        )
+        for key, (person, kind, date, slugs) in wanted.items()
+        if key not in recorded
+    ]
+    OtherDate.objects.bulk_create(dates)
+    return dates
 
 
 def _link(model, pairs, *, by_slug: bool = False) -> None:

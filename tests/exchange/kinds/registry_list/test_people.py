@@ -215,3 +215,41 @@ def test_the_people_of_a_list_are_matched_by_a_query_per_batch_not_per_row():
     few = _queries_to_check(10)
     Person.objects.filter(match_surname__startswith="проверев").delete()
     assert _queries_to_check(60) == few
+
+
+def test_another_sources_birth_date_of_the_person_answered_is_kept_as_another_date(
+    tmp_path, client
+):
+    from awards.models import OtherDate
+
+    person = recorded(born_on="1879-03-04")
+    path = tmp_path / "list.csv"
+    path.write_bytes(
+        registry_csv({**PROVERYOV, "born_on": "1878", "person": person.slug, "date": "1950-01-01"})
+    )
+
+    checked = io.StringIO()
+    call_command("import_records", "registry", str(path), "--dry-run", stdout=checked)
+    assert "Строка 2: дата рождения 1878 расходится с записанной" in checked.getvalue()
+    assert not OtherDate.objects.exists()
+
+    out = io.StringIO()
+    call_command("import_records", "registry", str(path), stdout=out)
+    assert "сохранена как другая дата рождения" in out.getvalue()
+    other = OtherDate.objects.get(person=person)
+    assert (other.kind, other.date.isoformat(), other.citation.slug) == (
+        "birth",
+        "1878",
+        "hsl-p4-s1",
+    )
+    person.refresh_from_db()
+    assert person.born_on.isoformat() == "1879-03-04"  # the record keeps its own date
+    assert person.conferments.count() == 1
+    assert other.history.count() == 1
+
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert "Другие даты в источниках" in page
+    assert "Дата рождения: 1878" in page
+    # A second import of the same row keeps one other date.
+    call_command("import_records", "registry", str(path), stdout=io.StringIO())
+    assert OtherDate.objects.filter(person=person).count() == 1
