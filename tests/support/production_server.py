@@ -55,11 +55,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# A file WhiteNoise serves before any middleware that may reach the database: a worker
+# that answers it has loaded the site.
+READY_PATH = "/static/css/site.css"
+
+
 @contextmanager
-def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30, log=None):
+def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 120, log=None):
     """Serve the site until the block ends; yield (base URL, the master process).
 
-    `log`, an open file, takes gunicorn's and the site's log instead of stderr.
+    Ready when a worker answers (not when the port is open: gunicorn's master listens
+    before its workers have loaded Django, and on a busy machine that takes seconds the
+    tests' own timeouts would count). `log`, an open file, takes gunicorn's and the
+    site's log instead of stderr.
     """
     port = free_port()
     server = subprocess.Popen(
@@ -91,10 +99,28 @@ def gunicorn(*, environment: dict, workers: int = 1, startup_seconds: float = 30
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", server
+        base = f"http://127.0.0.1:{port}"
+        for _worker in range(workers):
+            _wait_until_answered(f"{base}{READY_PATH}", server=server, deadline=deadline)
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _wait_until_answered(url: str, *, server, deadline: float) -> None:
+    while True:
+        try:
+            # As the proxy says (over HTTPS), or the site answers with a redirect to it.
+            request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+            with urllib.request.urlopen(request, timeout=max(1.0, deadline - time.monotonic())):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("gunicorn's workers did not start") from None
+            time.sleep(0.1)
 
 
 @contextmanager
