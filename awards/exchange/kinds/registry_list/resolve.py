@@ -41,6 +41,8 @@ class RegistryPlan:
     conferments: list = field(default_factory=list)
     conferment_citations: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    # The other names each row gives its person: (person, OtherNameCell, source's key).
+    other_names: list = field(default_factory=list)
 
 
 def resolve(
@@ -84,6 +86,12 @@ def resolve(
                 ok = False
         if ok and id(row) in plan.person_of:
             plan.rows_ok.append(row)
+            # An other name's source is that of the row's first passage.
+            source = plan.citations[row.values["citations"][0]].source_id
+            plan.other_names += [
+                (plan.person_of[id(row)], name, source)
+                for name in row.values.get("other_names", ())
+            ]
     report.failed = len(report.failed_rows - {None})
     return plan
 
