@@ -8,8 +8,8 @@ found as the beginning of a word of the record. So any form finds the others: "�
 "медал", "медали" → "меда"), so stems are matched against the words themselves, not
 against each other's stems (a stem the stemmer changed a letter of, English "probny" →
 "probni", by the part it shares with the word). The last word is also what a visitor may
-still be typing: it is always a prefix. A record must contain every word; words of one or two letters (except
-the last) must appear whole.
+still be typing: it is always a prefix. A record must contain every word; words of one or
+two letters (except the last) must appear whole.
 
 The match runs on the index of each database (FTS5 on SQLite, a GIN-indexed tsvector on
 PostgreSQL) and is the same on both; the rank is each database's (bm25, ts_rank), names
@@ -19,7 +19,6 @@ weighing more than the rest. Whether the public may see a record is its QuerySet
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,7 +90,11 @@ def _beginning(word: str) -> str:
     where the stemmer changed a letter (English "probny" → "probni") the part the stem
     and the word share, so that the word as typed is always found."""
     stemmed = stem(word) or word
-    shared = os.path.commonprefix([stemmed, word])
+    length = next(
+        (number for number, (a, b) in enumerate(zip(stemmed, word, strict=False)) if a != b),
+        min(len(stemmed), len(word)),
+    )
+    shared = word[:length]
     return shared if len(shared) > SHORT_WORD else word
 
 
