@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards.models import OtherName
 
@@ -76,7 +77,12 @@ def parse_other_names(text: str) -> list[OtherNameCell]:
             raise ValueError(_("A name is missing before “%(part)s”.") % {"part": part})
         if len(name) > NAME_LENGTH:
             raise ValueError(
-                _("A name is longer than %(length)d characters.") % {"length": NAME_LENGTH}
+                ngettext(
+                    "A name is longer than %(length)d character.",
+                    "A name is longer than %(length)d characters.",
+                    NAME_LENGTH,
+                )
+                % {"length": NAME_LENGTH}
             )
         names.append(OtherNameCell(name=name, kind=kind, language=language))
     return names
