@@ -31,6 +31,20 @@ class OtherNameInline(admin.TabularInline):
     fields = ("name", "kind", "language", "source", "where")
     autocomplete_fields = ("source",)
 
+    # An other name is part of its person's record (the roles give no permissions of its
+    # own): who may change the person may add, change and remove their other names.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("awards.view_person")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
 
 @admin.register(models.Person)
 class PersonAdmin(RecordAdmin):
