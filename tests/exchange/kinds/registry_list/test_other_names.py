@@ -62,9 +62,9 @@ def test_russian_words_name_the_kind():
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("Тестова (nickname)", "“nickname” is not a kind of name"),
-        ("Тестова (pen, English)", "“English” is not a language code"),
-        ("(pen)", "A name is missing"),
+        ("Тестова (nickname)", "«nickname» — не вид имени. Напишите одно из: birth, pen"),
+        ("Тестова (pen, English)", "«English» — не код языка"),
+        ("(pen)", "Не указано имя перед «(pen)»"),
     ],
 )
 def test_a_cell_that_cannot_be_read_is_an_error_of_its_row(cell, message):
