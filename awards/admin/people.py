@@ -31,10 +31,34 @@ class OtherDateInline(admin.TabularInline):
     extra = 0
 
 
+class OtherNameInline(admin.TabularInline):
+    """A person's other names (a name at birth, a pen name, another spelling), each with
+    its source: found by search with the person's own (awards.search.hidden_names)."""
+
+    model = models.OtherName
+    extra = 0
+    fields = ("name", "kind", "language", "source", "where")
+    autocomplete_fields = ("source",)
+
+    # An other name is part of its person's record (the roles give no permissions of its
+    # own): who may change the person may add, change and remove their other names.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("awards.view_person")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("awards.change_person")
+
+
 @admin.register(models.Person)
 class PersonAdmin(RecordAdmin):
     list_display = (
-        "name",
+        "sorted_name",
         date_column("born_on", gettext_lazy("born on")),
         "citizenship",
         "published",
@@ -42,9 +66,15 @@ class PersonAdmin(RecordAdmin):
     list_filter = ("citizenship", "published")
     search_fields = ("slug", "name_ru", "name_en", "surname_ru", "surname_en")
     prepopulated_fields = {"slug": ("name_ru",)}
+    # Russian alphabetical order, ё with е (Person.sort_name).
+    ordering = ("sort_name", "pk")
+    inlines = (OtherNameInline, OtherDateInline)
     actions = (*RecordAdmin.actions, "merge")
     import_export_change_list_template = "admin/awards/person/change_list.html"
-    inlines = (OtherDateInline,)
+
+    @admin.display(description=gettext_lazy("name"), ordering="sort_name")
+    def sorted_name(self, person):
+        return person.name
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,25 +1,64 @@
-"""Russian names in Latin letters, for the English side of a record a list gives only in
-Russian: the simple system of Russian passports (ICAO Doc 9303, 2013), which names
-in reference lists most often follow."""
+"""Russian names in Latin letters by stated standards (the iuliia library's schemas).
 
-TABLE = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu",
-    "я": "ia",
-}  # fmt: skip
+- **Display**: the English side of a record a list gives only in Russian is written in
+  the Wikipedia style (``iuliia.WIKIPEDIA``: «Дегтярёв Василий» → "Degtyaryov Vasily"),
+  the one English-language reference works and the press read most naturally.
+- **Search**: a person is also found under the spellings of the other standards a reader
+  may have met the name in (``spellings``): the passport (ICAO Doc 9303, "Degtiarev"),
+  BGN/PCGN ("Degtyarëv"), ISO 9 (GOST 7.79 system A, "Degtârëv") — each also without its
+  diacritics ("Degtyarev", "Degtarev") and with ё written е, as most texts print it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import iuliia
+
+DISPLAY_SCHEMA = iuliia.WIKIPEDIA
+SEARCH_SCHEMAS = (iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.GOST_779)
+CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+# Marks some schemas write inside a word for ь and ъ (ʹ, ʺ, ’, `): left out when folded.
+_SIGN_MARKS = dict.fromkeys(map(ord, "ʹʺ’ʼ'`\""), None)
 
 
 def transliterate(text: str) -> str:
-    """The text with every Cyrillic letter replaced by its Latin letters, case kept."""
-    out = []
-    for char in text:
-        latin = TABLE.get(char.lower())
-        if latin is None:
-            out.append(char)
-        elif char.isupper():
-            out.append(latin.capitalize())
-        else:
-            out.append(latin)
-    return "".join(out)
+    """The text with its Cyrillic words in Latin letters by the display standard
+    (Wikipedia style); everything else kept."""
+    return _latin(text, DISPLAY_SCHEMA)
+
+
+def _latin(text: str, schema) -> str:
+    # iuliia's data writes ё of some schemas (BGN/PCGN, ISO 9) as the Cyrillic letter
+    # where the standard has the Latin ë.
+    return schema.translate(text).replace("ё", "ë").replace("Ё", "Ë")
+
+
+def folded(text: str) -> str:
+    """Latin text without diacritics and sign marks: "Degtârëv" → "Degtarev"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SIGN_MARKS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def spellings(text: str) -> list[str]:
+    """Every Latin spelling of the Cyrillic words of a text by the search standards, with
+    and without diacritics, and of the text with ё written е (no duplicates, in a stable
+    order). Text without Cyrillic letters has none."""
+    found: dict[str, None] = {}
+    for word in CYRILLIC_WORD.findall(text):
+        found.update(dict.fromkeys(_word_spellings(word)))
+    return list(found)
+
+
+@lru_cache(maxsize=65536)
+def _word_spellings(word: str) -> tuple[str, ...]:
+    # Names repeat (given names, patronymics): each word is spelt once.
+    forms = dict.fromkeys((word, word.replace("ё", "е").replace("Ё", "Е")))
+    found: dict[str, None] = {}
+    for form in forms:
+        for schema in SEARCH_SCHEMAS:
+            latin = _latin(form, schema)
+            found.update(dict.fromkeys((latin, folded(latin))))
+    return tuple(found)

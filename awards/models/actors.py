@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.core.names import normalized_name, sort_key
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet
+from awards.models.sources import Source
 
 
 class AuthorityQuerySet(RecordQuerySet):
@@ -18,8 +19,9 @@ class AuthorityQuerySet(RecordQuerySet):
 
 class PersonQuerySet(RecordQuerySet):
     def for_detail(self):
-        """Published, with the other dates whose passages are published (a date without
-        a public source is not shown)."""
+        """Published people with their insignia, passages, other names (a draft source
+        of another name reads as none) and the other dates whose passages are published (a
+        date without a public source is not shown)."""
         other_dates = models.Prefetch(
             "other_dates",
             queryset=OtherDate.objects.filter(
@@ -29,7 +31,11 @@ class PersonQuerySet(RecordQuerySet):
         return (
             self.published()
             .prefetch_published("medals_designed", "citations")
-            .prefetch_related(other_dates)
+            .prefetch_related(
+                "other_names",
+                models.Prefetch("other_names__source", queryset=Source.objects.published()),
+                other_dates,
+            )
         )
 
 
@@ -178,6 +184,12 @@ class Person(CitedRecord):
 
     def __str__(self):
         return self.name
+
+    @property
+    def name_as_written_if_different(self) -> str:
+        """The name as the source writes it, where it is not the Russian name as kept."""
+        written = self.name_as_written.strip()
+        return written if written and " ".join(written.split()) != self.name_ru else ""
 
     def save(self, *args, **kwargs):
         self.fill_keys()

@@ -14,7 +14,7 @@ Anything else that writes records without either (a restore from a backup) calls
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 
 from awards.core.content_generation import invalidate_public_pages_on_commit
-from awards.models import Conferment, Person, Record
+from awards.models import Conferment, OtherName, Person, Record
 from awards.registry import counts, upkeep
 from awards.search import index as search_index
 
@@ -38,7 +38,17 @@ def _before_saved(sender, instance, using, raw, **kwargs):
             )
 
 
+def _other_names_written(other_names, *, using=None) -> None:
+    # Other names are found with their person (awards.search.hidden_names) and shown on
+    # the person's page: the person's entry is rewritten.
+    people = Person._base_manager.filter(pk__in={name.person_id for name in other_names})
+    search_index.index_records(model=Person, records=list(people))
+    invalidate_public_pages_on_commit(using=using)
+
+
 def _saved(sender, instance, using, created, raw, **kwargs):
+    if sender is OtherName:
+        _other_names_written([instance], using=using)
     if not _is_record_table(sender):
         return
     search_index.index_records(model=sender, records=[instance])
@@ -51,6 +61,8 @@ def _saved(sender, instance, using, created, raw, **kwargs):
 
 
 def _deleted(sender, instance, using, **kwargs):
+    if sender is OtherName:
+        _other_names_written([instance], using=using)
     if not _is_record_table(sender):
         return
     search_index.remove_records(model=sender, pks=[instance.pk])
@@ -72,6 +84,9 @@ def _migrated(sender, using, **kwargs):
 def records_written_in_bulk(*, model, records) -> None:
     """Index records written without signals, keep the registry's numbering and counts,
     and invalidate the pages on commit."""
+    if model is OtherName:
+        _other_names_written(records)
+        return
     search_index.index_records(model=model, records=records)
     upkeep.written_in_bulk(model=model, records=records)
     invalidate_public_pages_on_commit()

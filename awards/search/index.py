@@ -17,13 +17,15 @@ in its own transaction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.apps import apps as current_apps
 from django.db import connections, router
 from django.db.models import Model
 
 from awards.core.bulk import chunks
+from awards.search.hidden_names import person_hidden_names
 
 TABLE = "awards_searchentry"
 # Entry keys: the kind's number times KIND_SPAN plus the record's primary key, so the
@@ -38,6 +40,9 @@ class SearchableKind:
     model_label: str
     name_fields: tuple[str, ...]
     text_fields: tuple[str, ...] = ()
+    # Names found but not shown (awards.search.hidden_names): a function of (apps, rows,
+    # using) giving, by record key, texts indexed with the names.
+    hidden_names: Callable[..., dict[int, list[str]]] | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -52,11 +57,12 @@ SEARCHABLE_KINDS = (
     SearchableKind("awards.Event", ("name",), ("description",)),
     SearchableKind("awards.Authority", ("name", "short_name"), ("description",)),
     # People of the registry are found by where they were born and died and by their
-    # occupation as well as by name.
+    # occupation as well as by name, and by name in every spelling and their other names.
     SearchableKind(
         "awards.Person",
         ("name",),
         ("description", "occupation", "birth_place", "death_place"),
+        hidden_names=person_hidden_names,
     ),
     SearchableKind("awards.Provision", ("value",), ("note",)),
     SearchableKind("awards.Citation", ("quote",)),
@@ -91,11 +97,27 @@ def _text(values: Iterable) -> str:
     return " ".join(word for value in values if value for word in words(str(value)))
 
 
-def _entry(number: int, kind: SearchableKind, row: dict) -> tuple[int, str, str]:
-    def text(fields):
+def _entries(
+    number: int, kind: SearchableKind, rows: list[dict], *, apps, using: str
+) -> list[tuple[int, str, str]]:
+    hidden = (
+        {} if kind.hidden_names is None else kind.hidden_names(apps=apps, rows=rows, using=using)
+    )
+
+    def text(row, fields):
         return _text(row.get(f"{field}_{language}") for field in fields for language in LANGUAGES)
 
-    return entry_id(number, row["pk"]), text(kind.name_fields), text(kind.text_fields)
+    entries = []
+    for row in rows:
+        names = text(row, kind.name_fields)
+        shown = set(names.split())
+        unseen = dict.fromkeys(
+            word for word in _text(hidden.get(row["pk"], ())).split() if word not in shown
+        )
+        entries.append(
+            (entry_id(number, row["pk"]), " ".join((names, *unseen)), text(row, kind.text_fields))
+        )
+    return entries
 
 
 def _row_of(record: Model, kind: SearchableKind) -> dict:
@@ -113,7 +135,9 @@ def index_records(*, model: type[Model], records: Iterable[Model]) -> None:
     if number is None:
         return
     kind = SEARCHABLE_KINDS[number]
-    _write_entries(model, [_entry(number, kind, _row_of(record, kind)) for record in records])
+    rows = [_row_of(record, kind) for record in records]
+    using = router.db_for_write(model)
+    _write_entries(model, _entries(number, kind, rows, apps=current_apps, using=using))
 
 
 def remove_records(*, model: type[Model], pks: Iterable[int]) -> None:
@@ -151,7 +175,7 @@ def rebuild_search_index(*, apps=None, using: str = "default") -> int:
     ``apps``: the app registry of a migration (the current models by default).
     """
     if apps is None:
-        from django.apps import apps
+        apps = current_apps
     connection = connections[using]
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
@@ -161,7 +185,7 @@ def rebuild_search_index(*, apps=None, using: str = "default") -> int:
         columns = [f"{field}_{language}" for field in kind.fields for language in LANGUAGES]
         rows = model._base_manager.using(using).values("pk", *columns).order_by().iterator(2000)
         for chunk in chunks(rows):
-            entries = [_entry(number, kind, row) for row in chunk]
+            entries = _entries(number, kind, chunk, apps=apps, using=using)
             _write_entries(model, entries)
             written += len(entries)
     return written

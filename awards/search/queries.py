@@ -6,9 +6,10 @@ found as the beginning of a word of the record. So any form finds the others: "�
 (stem "меда") finds "медаль", "героя" finds "Герой", "указом" finds "Указ", "ленина" finds
 "Ленина" — the Russian stemmer gives different stems to forms of one word ("медаль" →
 "медал", "медали" → "меда"), so stems are matched against the words themselves, not
-against each other's stems. The last word is also what a visitor may still be typing: it
-is always a prefix. A record must contain every word; words of one or two letters (except
-the last) must appear whole.
+against each other's stems (a stem the stemmer changed a letter of, English "probny" →
+"probni", by the part it shares with the word). The last word is also what a visitor may
+still be typing: it is always a prefix. A record must contain every word; words of one or
+two letters (except the last) must appear whole.
 
 The match runs on the index of each database (FTS5 on SQLite, a GIN-indexed tsvector on
 PostgreSQL) and is the same on both; the rank is each database's (bm25, ts_rank), names
@@ -80,8 +81,21 @@ def query_terms(query: str) -> list[Term]:
         if len(word) <= SHORT_WORD and not last:
             terms.append(Term(word, prefix=False))
         else:
-            terms.append(Term(stem(word) or word, prefix=True))
+            terms.append(Term(_beginning(word), prefix=True))
     return list(dict.fromkeys(terms))
+
+
+def _beginning(word: str) -> str:
+    """What a word of the record must begin with to be a form of ``word``: its stem, or
+    where the stemmer changed a letter (English "probny" → "probni") the part the stem
+    and the word share, so that the word as typed is always found."""
+    stemmed = stem(word) or word
+    length = next(
+        (number for number, (a, b) in enumerate(zip(stemmed, word, strict=False)) if a != b),
+        min(len(stemmed), len(word)),
+    )
+    shared = word[:length]
+    return shared if len(shared) > SHORT_WORD else word
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,43 @@ def test_the_list_of_people_links_the_report_of_possible_duplicates(editor_clien
 
     assert 'href="/admin/awards/person/duplicates/"' in page
     assert "Возможные дубли" in page
+
+
+def test_other_names_are_edited_on_the_person_and_found_at_once(editor_client):
+    from awards.models import OtherName
+    from tests.support.admin_pages import admin_url, change_form_data
+    from tests.support.search_results import found_by_kind
+
+    person = hero(surname="Пробнов", occupation_ru="вымышленная запись")
+    url = admin_url(Person, "change", person.pk)
+    data = change_form_data(editor_client.get(url))
+    data |= {
+        "other_names-TOTAL_FORMS": 1,
+        "other_names-0-name": "Испытателев-Пробный",
+        "other_names-0-kind": "pen",
+        "other_names-0-language": "ru",
+    }
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    other = OtherName.objects.get(person=person)
+    assert (other.name, other.kind, other.language) == ("Испытателев-Пробный", "pen", "ru")
+    assert other.history.count() == 1
+    assert found_by_kind("Испытателев")["person"] == {person.slug}
+    assert found_by_kind("Ispytatelev")["person"] == {person.slug}
+
+
+def test_the_list_of_people_is_in_russian_alphabetical_order_yo_with_ye(editor_client):
+    hero(surname="Пробкоролевич", given_name="Андрей", slug="korolevich")
+    hero(surname="Пробкоролёв", given_name="Пётр", slug="korolyov")
+    hero(surname="Пробкоролев", given_name="Яков", slug="korolev")
+
+    page = editor_client.get("/admin/awards/person/?q=Пробкорол").content.decode()
+
+    found = re.findall(r"Пробкорол\w+ \w+", page)
+    assert list(dict.fromkeys(found)) == [
+        "Пробкоролёв Пётр",
+        "Пробкоролев Яков",
+        "Пробкоролевич Андрей",
+    ]

@@ -148,3 +148,23 @@ def test_pages_run_as_many_queries_on_an_empty_registry_as_on_200_000_conferment
     large_others = queries_of(client, (f"/people/{person.slug}/", f"/en/people/{person.slug}/"))
     assert list(large_others.values()) == list(small_others.values())
     assert queries_of(editor_client, admin_lists) == small_admin
+
+
+def test_registry_sorts_yo_as_ye_in_russian_and_by_the_wikipedia_spelling_in_english(client):
+    from tests.support.registry_lists import registry_csv
+
+    # Invented people of a list, as researchers keep them.
+    rows = [
+        {"surname_ru": surname, "given_name_ru": given, "date": "1957-01-01", "born_on": "1910"}
+        for surname, given in (
+            ("Пробкоролевич", "Андрей"),
+            ("Пробкоролёв", "Пётр"),
+            ("Пробкоролев", "Яков"),
+        )
+    ]
+    assert import_file(kind=RegistryListKind(), data=registry_csv(*rows), file_name="l.csv").ok
+
+    russian = [name for name in names_on(client.get("/registry/")) if "Пробкорол" in name]
+    assert russian == ["Пробкоролёв Пётр", "Пробкоролев Яков", "Пробкоролевич Андрей"]
+    english = [name for name in names_on(client.get("/en/registry/")) if "Probkorol" in name]
+    assert english == ["Probkorolev Yakov", "Probkorolevich Andrey", "Probkorolyov Pyotr"]

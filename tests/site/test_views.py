@@ -526,3 +526,46 @@ def test_a_post_without_a_csrf_token_is_refused_as_a_method_not_as_a_forgery(eve
         response = client.post(path, {"q": "x"})
         assert response.status_code == 405, path
         assert response["Allow"] == "GET, HEAD", path
+
+
+def _person_with_other_names():
+    """An invented person (marked so) with a name as written and other names."""
+    from awards.models import OtherName, Source
+    from tests.support.registry_builders import hero
+
+    person = hero(
+        surname="Пробная",
+        given_name="Хелене",
+        patronymic="Тестовна",
+        name_as_written="ПРОБНАЯ Х. Т. (вымышленная)",
+        occupation_ru="вымышленная запись",
+    )
+    source = Source.objects.filter(published=True).first()
+    OtherName.objects.create(
+        person=person, name="Probnaya Helene", kind="spelling", language="en", source=source
+    )
+    draft = Source.objects.create(slug="draft-source", name_ru="Черновой источник", published=False)
+    OtherName.objects.create(person=person, name="Испытанова", kind="birth", source=draft)
+    return person, source
+
+
+def test_person_page_shows_the_name_as_written_and_the_other_names(client, seeded):
+    person, source = _person_with_other_names()
+    page = get_page(client, person.get_absolute_url())
+    text = visible_text(page)
+    assert "Имя, как его пишет источник ПРОБНАЯ Х. Т. (вымышленная)" in text
+    assert f"Probnaya Helene (другое написание, en; источник: {source.name_ru})" in text
+    assert '<span lang="en">Probnaya Helene</span>' in page.content.decode()
+    # A draft source is not named.
+    assert "Испытанова (имя при рождении)" in text
+    assert "Черновой источник" not in text
+
+    english = visible_text(get_page(client, f"/en{person.get_absolute_url()}"))
+    assert "Other names" in english and "Испытанова (name at birth)" in english
+
+
+def test_person_page_leaves_out_a_name_as_written_that_is_the_name(client, seeded):
+    from tests.support.registry_builders import hero
+
+    person = hero(surname="Пробнов", name_as_written="Пробнов Иван Иванович")
+    assert "пишет источник" not in visible_text(get_page(client, person.get_absolute_url()))

@@ -30,9 +30,11 @@ COLUMNS = [
 
 def registry_csv(*rows: dict) -> bytes:
     """A list of ``rows``, each a published conferment of the Hero of Socialist Labour
-    citing the registry's passage unless the row says otherwise."""
+    citing the registry's passage unless the row says otherwise; columns beyond COLUMNS
+    that the rows name follow them."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    more = dict.fromkeys(name for row in rows for name in row if name not in COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, *more])
     writer.writeheader()
     for row in rows:
         writer.writerow(

@@ -13,6 +13,7 @@ from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from awards.exchange.files import Table, is_filled
+from awards.exchange.kinds.registry_list.other_names import parse_other_names
 from awards.exchange.pipeline.report import PROGRESS_EVERY, ImportReport
 from awards.exchange.widgets import PartialDateWidget, cell_text, check_text
 from awards.models import Citation, Conferment, Decree, Person, Title
@@ -141,6 +142,11 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
                 _("Write one of: %(choices)s.")
                 % {"choices": ", ".join(value for value in Person.Sex.values if value)},
             )
+        try:
+            values["other_names"] = parse_other_names(values.get("other_names", ""))
+        except ValueError as error:
+            report.add_error(number, "other_names", str(error))
+            values["other_names"] = []
         values["posthumous"] = values.get("posthumous", "").lower() in TRUE
         values["citations"] = [
             slug.strip() for slug in values.get("citations", "").split(",") if slug.strip()

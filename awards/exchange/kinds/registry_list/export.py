@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
+from awards.exchange.kinds.registry_list.other_names import format_other_names
 from awards.models import Conferment
 
 
@@ -59,5 +60,5 @@ def _iso(date) -> str:
 
 def other_names_cell(person) -> str:
     """The person's other names in one cell, as the list's ``other_names`` column reads
-    them."""
-    return "; ".join(name.name for name in person.other_names.all())
+    them (awards.exchange.kinds.registry_list.other_names)."""
+    return format_other_names(person.other_names.all())

@@ -43,6 +43,8 @@ class RegistryPlan:
     updated: list = field(default_factory=list)
     # Another source's dates of birth and death of the people rows were answered to be.
     other_dates: list = field(default_factory=list)
+    # The other names each row gives its person: (person, OtherNameCell, source's key).
+    other_names: list = field(default_factory=list)
 
 
 def resolve(
@@ -89,6 +91,12 @@ def resolve(
                 ok = False
         if ok and id(row) in plan.person_of:
             plan.rows_ok.append(row)
+            # An other name's source is that of the row's first passage.
+            source = plan.citations[row.values["citations"][0]].source_id
+            plan.other_names += [
+                (plan.person_of[id(row)], name, source)
+                for name in row.values.get("other_names", ())
+            ]
     report.failed = len(report.failed_rows - {None})
     return plan
 

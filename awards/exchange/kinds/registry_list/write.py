@@ -3,10 +3,18 @@ history entry each, inside the transaction the pipeline opens."""
 
 from __future__ import annotations
 
-from awards.core.bulk import BATCH_SIZE, analyze, chunks, create_records, insert_rows, link_columns
+from awards.core.bulk import (
+    BATCH_SIZE,
+    analyze,
+    build,
+    chunks,
+    create_records,
+    insert_rows,
+    link_columns,
+)
 from awards.exchange.columns import fetch_by_slug
 from awards.exchange.kinds.registry_list.resolve import RegistryPlan
-from awards.models import Citation, Conferment, Decree, OtherDate, Person
+from awards.models import Citation, Conferment, Decree, OtherDate, OtherName, Person
 from awards.records.revisions import record_bulk_changes
 
 
@@ -40,6 +48,10 @@ def write(*, plan: RegistryPlan, user, reason: str, track=None) -> None:
     # planner knows the tables' size (awards.core.bulk.analyze).
     analyze(Person, Conferment, rows=len(people) + len(plan.conferments))
     record_bulk_changes(model=Person, created=people, user=editor, reason=reason)
+    # After the people's history: writing other names indexes their people again.
+    other_names = _new_other_names(plan)
+    create_records(OtherName, other_names)
+    record_bulk_changes(model=OtherName, created=other_names, user=editor, reason=reason)
     record_bulk_changes(model=Decree, created=plan.new_decrees, user=editor, reason=reason)
     record_bulk_changes(model=OtherDate, created=other_dates, user=editor, reason=reason)
     record_bulk_changes(
@@ -91,3 +103,32 @@ def _link(model, pairs, *, by_slug: bool = False) -> None:
         [source, target],
         ((record.pk, citation.pk) for record, citations in pairs for citation in citations),
     )
+
+
+def _new_other_names(plan: RegistryPlan) -> list[OtherName]:
+    """The other names the rows give that their people do not have yet (by kind and
+    name), each once."""
+    people = {person.pk for person, _name, _source in plan.other_names}
+    known = set()
+    for chunk in chunks(sorted(people)):
+        known.update(
+            OtherName.objects.filter(person_id__in=chunk).values_list("person_id", "kind", "name")
+        )
+    new = []
+    for person, name, source in plan.other_names:
+        key = (person.pk, name.kind, name.name)
+        if key not in known:
+            known.add(key)
+            new.append(
+                build(
+                    OtherName,
+                    {
+                        "person_id": person.pk,
+                        "name": name.name,
+                        "kind": name.kind,
+                        "language": name.language,
+                        "source_id": source,
+                    },
+                )
+            )
+    return new

@@ -32,7 +32,8 @@ def test_rows_naming_one_person_make_one_person_with_numbered_awards():
     )
     assert report.ok, report.error_lines()
     person = Person.objects.get(surname_ru="Стаханов")
-    assert person.name_en == "Stakhanov Aleksei Grigorevich"
+    # In the Wikipedia style of transliteration (awards.core.transliteration).
+    assert person.name_en == "Stakhanov Aleksey Grigoryevich"
     assert sorted(person.conferments.values_list("ordinal", "times")) == [(1, 2), (2, 2)]
     decree = Decree.objects.get(number="1")
     assert decree.name_ru.replace("\xa0", " ") == "Указ от 18 декабря 1970 г. № 1"
