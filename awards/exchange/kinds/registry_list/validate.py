@@ -116,7 +116,10 @@ def _check_conferments(
                     # the day it now names.
                     existing.date, existing.year = date, date.year
                     check = check_with(
-                        existing, title=checked_titles[title.pk], ordinal=existing.ordinal
+                        existing,
+                        title=checked_titles[title.pk],
+                        ordinal=existing.ordinal,
+                        name_the_person=True,
                     )
                     if check.refusals:
                         for finding in check.refusals:
@@ -181,6 +184,13 @@ def _check_conferments(
                 )
             check = checks[case]
             if check.refusals:
+                # Checked again for this row alone: a refusal names its person.
+                check = check_with(
+                    conferment,
+                    title=checked_titles[title_pk],
+                    ordinal=ordinal,
+                    name_the_person=True,
+                )
                 for finding in check.refusals:
                     report.add_error(row.number, "date", str(finding))
                 continue
