@@ -164,8 +164,19 @@ LATER_THAN = "later_than"
 
 # Russian months after «в» («в июле»); the genitive («июля») is Django's MONTHS_ALT.
 _MONTHS_PREPOSITIONAL = (
-    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре"
-).split()
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
 # How each frame opens in Russian, and the case of the date after it: the genitive, the
 # accusative (a month, «на июль»; a year, «на 1973 год») or the prepositional («в 1955 году»).
 _RUSSIAN_FRAMES = {

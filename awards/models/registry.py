@@ -13,7 +13,6 @@ from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
 from awards.models.history import Decree, Medal, Title
 
-
 # The number of awards counted as "this many and more": four and more are possible under
 # the rules after 14 May 1973, and lists and filters count them together.
 MANY_TIMES = 4

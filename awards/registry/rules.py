@@ -262,9 +262,7 @@ def repeat_limit_finding(
         return Finding(
             REPEAT_LIMIT,
             Verdict.REFUSED,
-            _over_limit(
-                title=rules.title, ordinal=ordinal, on=on, rule=rule, recipient=recipient
-            ),
+            _over_limit(title=rules.title, ordinal=ordinal, on=on, rule=rule, recipient=recipient),
             tuple(rule.provision.citations.all()),
         )
     if exceeded:

@@ -207,13 +207,16 @@ def test_the_act_of_a_recorded_award_on_another_day_is_a_clash():
     first = {"person": person.slug, "date": "1949-10-29", **act}
     assert import_file(kind=RegistryListKind(), data=registry_csv(first), file_name="a.csv").ok
 
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv({**first, "date": "1950-02-01"}),
-        file_name="b.csv",
-    )
+    with translation.override("ru"):
+        report = import_file(
+            kind=RegistryListKind(),
+            data=registry_csv({**first, "date": "1950-02-01"}),
+            file_name="b.csv",
+        )
+        message = report.errors[0].message
 
     assert [(error.row, error.column) for error in report.errors] == [(2, "date")]
+    assert "присвоено Проверочному-Указу Ивану Ивановичу 29 октября 1949 года" in message
     assert person.conferments.count() == 1
 
 
