@@ -239,14 +239,20 @@ def _clash(date, award, *, person: Person) -> str:
         "person": person.name_in(DATIVE),
     }
     if values["person"] is None:
-        return _(
-            "The act of this row conferred the title on the person %(recorded)s, as recorded; "
+        return (
+            _(
+                "The act of this row conferred the title on the person %(recorded)s, as recorded; "
+                "the row gives %(date)s. Correct the date, or the record."
+            )
+            % values
+        )
+    return (
+        _(
+            "The act of this row conferred the title on %(person)s %(recorded)s, as recorded; "
             "the row gives %(date)s. Correct the date, or the record."
-        ) % values
-    return _(
-        "The act of this row conferred the title on %(person)s %(recorded)s, as recorded; "
-        "the row gives %(date)s. Correct the date, or the record."
-    ) % values
+        )
+        % values
+    )
 
 
 def _conferment_slug(person: Person, conferment: Conferment) -> str:
