@@ -1,4 +1,4 @@
-"""Russian names in the case a sentence needs («присвоено Кульман Хелене Андреевне»),
+"""Russian names in the case a sentence needs («присвоено Тестман Хелене Андреевне»),
 by Petrovich's rules for surnames, given names and patronymics. Initials stay as they are;
 a name whose sex is unknown is not inflected (the sentence must not need it)."""
 

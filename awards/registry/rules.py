@@ -244,7 +244,7 @@ def repeat_limit_finding(
     The first award needs no rule. A later one is refused when a limit in force is
     exceeded (at most three from 1940 until 14 May 1973), uncertain when a limit may have
     been in force or the source gives no rule of repeat awards for the date. The refusal
-    names the recipient in the dative («присвоено Кульман Хелене Андреевне») when the name
+    names the recipient in the dative («присвоено Тестман Хелене Андреевне») when the name
     can be put in it, and keeps to the person-free wording otherwise.
     """
     if ordinal <= 1:
