@@ -14,10 +14,16 @@ from django.utils.translation import gettext_lazy
 
 from awards import models
 from awards.admin.base import RecordAdmin, date_column
+from awards.core.grammar import FEMALE, MALE, UNKNOWN
 from awards.records.merging import merge_people
 from awards.registry.matching import match, person_parts
 from awards.registry.numbering import refresh_sort_names
 
+SEX_LABELS = {
+    MALE: gettext_lazy("male"),
+    FEMALE: gettext_lazy("female"),
+    UNKNOWN: gettext_lazy("unknown: sentences use wording that fits both"),
+}
 # Groups of possible duplicates the report shows at most (surnames in alphabetical order).
 REPORT_GROUPS = 200
 
@@ -75,6 +81,16 @@ class PersonAdmin(RecordAdmin):
     @admin.display(description=gettext_lazy("name"), ordering="sort_name")
     def sorted_name(self, person):
         return person.name
+
+    readonly_fields = (*RecordAdmin.readonly_fields, "sex_in_sentences")
+
+    @admin.display(description=gettext_lazy("sex in sentences"))
+    def sex_in_sentences(self, person):
+        """The sex the site's sentences agree with, and whether the patronymic gave it."""
+        label = SEX_LABELS[person.grammatical_sex]
+        if person.sex_is_derived:
+            return _("%(sex)s (derived from the patronymic)") % {"sex": label}
+        return label
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -153,3 +153,76 @@ NO_BREAK_SPACE = "\u00a0"
 def unbreakable(text: str) -> str:
     """A date kept on one line: its spaces become no-break spaces ("1940 г.", "22 May 1940")."""
     return text.replace(" ", NO_BREAK_SPACE)
+
+
+IN = "in"
+ON = "on"
+BEFORE = "before"
+AFTER = "after"
+EARLIER_THAN = "earlier_than"
+LATER_THAN = "later_than"
+
+# Russian months after «в» («в июле»); the genitive («июля») is Django's MONTHS_ALT.
+_MONTHS_PREPOSITIONAL = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
+# How each frame opens in Russian, and the case of the date after it: the genitive, the
+# accusative (a month, «на июль»; a year, «на 1973 год») or the prepositional («в 1955 году»).
+_RUSSIAN_FRAMES = {
+    IN: ("в", "prepositional"),
+    ON: ("на", "accusative"),
+    BEFORE: ("до", "genitive"),
+    AFTER: ("после", "genitive"),
+    EARLIER_THAN: ("раньше", "genitive"),
+    LATER_THAN: ("позже", "genitive"),
+}
+_ENGLISH_FRAMES = {
+    BEFORE: "before",
+    AFTER: "after",
+    EARLIER_THAN: "before",
+    LATER_THAN: "after",
+}
+
+
+def date_phrase(value: PartialDate, frame: str, *, language: str | None = None) -> str:
+    """A date as a sentence holds it, in the case its frame needs and with exactly what is
+    known. ``frame``: IN (when something happened: «в 1955 году», «в июле 1927 года»,
+    «27 июля 1927 года»; "in 1955", "in July 1927", "on 27 July 1927"), ON (what held on
+    the date: «на 1973 год», «на июль 1927 года», «на 27 июля 1927 года»), BEFORE («до»),
+    AFTER («после»), EARLIER_THAN («раньше»), LATER_THAN («позже 1926 года»), each with
+    the genitive; in English "before"/"after" the date."""
+    with translation.override(language or translation.get_language() or "ru"):
+        if translation.get_language().startswith("ru"):
+            return _russian_date_phrase(value, frame)
+        text = format_partial_date(value)
+        if frame in _ENGLISH_FRAMES:
+            return f"{_ENGLISH_FRAMES[frame]} {text}"
+        return f"on {text}" if value.precision == DAY else f"in {text}"
+
+
+def _russian_date_phrase(value: PartialDate, frame: str) -> str:
+    preposition, case = _RUSSIAN_FRAMES[frame]
+    if value.precision == DAY:
+        date = f"{value.day} {MONTHS_ALT[value.month]} {value.year} года"
+        # A day needs no «в»: «27 июля 1927 года».
+        return date if frame == IN else f"{preposition} {date}"
+    if value.precision == MONTH:
+        month = {
+            "prepositional": _MONTHS_PREPOSITIONAL[value.month - 1],
+            "accusative": str(MONTHS[value.month]).lower(),
+            "genitive": str(MONTHS_ALT[value.month]),
+        }[case]
+        return f"{preposition} {month} {value.year} года"
+    year = {"prepositional": "году", "accusative": "год", "genitive": "года"}[case]
+    return f"{preposition} {value.year} {year}"

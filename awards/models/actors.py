@@ -2,8 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from awards.core.grammar import UNKNOWN, grammatical_sex
+from awards.core.inflection import NameParts, name_in_case
 from awards.core.names import normalized_name, sort_key
 from awards.fields import PartialDateField
 from awards.models.base import CitedRecord, RecordQuerySet
@@ -206,6 +209,35 @@ class Person(CitedRecord):
             or self.name_ru
             or ""
         )
+
+    @property
+    def grammatical_sex(self) -> str:
+        """The sex sentences about the person agree with ("male", "female", "unknown"): as
+        the source states it, else as the Russian patronymic shows it
+        (awards.core.grammar)."""
+        return grammatical_sex(stated=self.sex, patronymic=self.patronymic_ru)
+
+    @property
+    def sex_is_derived(self) -> bool:
+        """The sex is not stated but read from the patronymic."""
+        return not self.sex and self.grammatical_sex != UNKNOWN
+
+    def name_in(self, case: str) -> str | None:
+        """The name as a sentence of the page's language needs it: in Russian, surname,
+        given name and patronymic in ``case`` (awards.core.inflection); in English, the
+        name. None when the Russian name cannot be put in the case (no parts, or the sex
+        unknown): the sentence must then be one that keeps the name as it is."""
+        if not (get_language() or "ru").startswith("ru"):
+            return self.name
+        if not self.surname_ru or self.grammatical_sex == UNKNOWN:
+            return None
+        parts = NameParts(
+            surname=self.surname_ru,
+            given_name=self.given_name_ru or "",
+            patronymic=self.patronymic_ru or "",
+            initials=self.initials,
+        )
+        return name_in_case(parts, case, sex=self.grammatical_sex)
 
     def clean(self):
         super().clean()

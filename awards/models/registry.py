@@ -13,6 +13,18 @@ from awards.models.actors import Person
 from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
 from awards.models.history import Decree, Medal, Title
 
+# The number of awards counted as "this many and more": four and more are possible under
+# the rules after 14 May 1973, and lists and filters count them together.
+MANY_TIMES = 4
+
+
+def times_condition(times: int) -> models.Q:
+    """Published awards of a title to one person numbering ``times`` exactly, or
+    ``MANY_TIMES`` and more."""
+    if times >= MANY_TIMES:
+        return models.Q(public_times__gte=MANY_TIMES)
+    return models.Q(public_times=times)
+
 
 class ConfermentQuerySet(RecordQuerySet):
     def published(self):
@@ -41,7 +53,8 @@ class ConfermentQuerySet(RecordQuerySet):
         by_date: bool = False,
     ):
         """Conferments of a title, of a year, to people who received it ``times`` times
-        (counting published conferments only: a draft never makes anyone twice honoured).
+        (counting published conferments only: a draft never makes anyone twice honoured;
+        ``MANY_TIMES``: that many and more).
 
         ``by_date``: the list is in date order. A year is then the range of its dates, so
         that each index ending in the date (the title's, the number of awards', the
@@ -56,7 +69,7 @@ class ConfermentQuerySet(RecordQuerySet):
         elif year is not None:
             queryset = queryset.filter(year=year)
         if times is not None:
-            queryset = queryset.filter(public_times=times)
+            queryset = queryset.filter(times_condition(times))
         return queryset
 
     def dates_of_pairs(self, conferments) -> dict[tuple[int, int], list]:
@@ -78,9 +91,9 @@ class ConfermentQuerySet(RecordQuerySet):
 
     def repeated(self, *, times: int):
         """One row per person and title for those who received the title ``times`` times
-        (the first of their published conferments of it)."""
+        (``MANY_TIMES``: that many and more), the first of their published conferments of it."""
         return (
-            self.filter(public_times=times, public_ordinal=1)
+            self.filter(times_condition(times), public_ordinal=1)
             .select_related(None)
             .select_related("person", "title")
         )

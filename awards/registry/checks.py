@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 
 from awards.core.content_generation import content_generation
 from awards.models import Conferment, Medal, Person, Provision, Title
+from awards.models.registry import MANY_TIMES
 from awards.registry.rules import (
     ABOLITION,
     ESTABLISHMENT,
@@ -33,8 +34,9 @@ FIELD_OF_RULE = {
     REPEAT_LIMIT: "date",
     FOREIGN_CITIZENS: "person",
 }
-# "Twice" and "thrice" heroes: the computed lists of repeat recipients.
-REPEAT_LISTS = {"twice": 2, "thrice": 3}
+# "Twice" and "thrice" heroes, and those honoured four times and more (possible after
+# 1973): the computed lists of repeat recipients, by the name in their address.
+REPEAT_LISTS = {"twice": 2, "thrice": 3, "four-and-more": MANY_TIMES}
 
 
 def titles_for_check(title_ids: Iterable[int]) -> dict[int, Title]:
@@ -89,14 +91,18 @@ def _citations():
     return Citation.objects.select_related("source")
 
 
-def check_with(conferment: Conferment, *, title: Title, ordinal: int) -> ConfermentCheck:
-    """The rules check of a conferment, its title fetched by titles_for_check()."""
+def check_with(
+    conferment: Conferment, *, title: Title, ordinal: int, name_the_person: bool = False
+) -> ConfermentCheck:
+    """The rules check of a conferment, its title fetched by titles_for_check();
+    ``name_the_person``: a refusal names the person (where it is read apart from them)."""
     return check_conferment(
         title=title,
         provisions=title.checked_provisions,
         on=conferment.date,
         ordinal=ordinal,
         citizenship=conferment.person.citizenship,
+        recipient=conferment.person if name_the_person else None,
     )
 
 
@@ -116,7 +122,9 @@ def assess(conferment: Conferment) -> ConfermentCheck:
     """Check a conferment about to be saved: refused rules raise ValidationError, naming
     the rule and its passage; uncertain ones are stored on the record to be filtered on."""
     title = titles_for_check([conferment.title_id])[conferment.title_id]
-    check = check_with(conferment, title=title, ordinal=ordinal_of(conferment))
+    check = check_with(
+        conferment, title=title, ordinal=ordinal_of(conferment), name_the_person=True
+    )
     if check.refusals:
         errors = defaultdict(list)
         for finding in check.refusals:

@@ -22,8 +22,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from awards.core.dates import PartialDate, format_partial_date
+from awards.core.dates import (
+    EARLIER_THAN,
+    IN,
+    LATER_THAN,
+    ON,
+    PartialDate,
+    date_phrase,
+    format_partial_date,
+)
+from awards.core.inflection import DATIVE
 from awards.history.rules import Boundary, RulesOnDate, Status, rules_on_date
 from awards.models import Person, Provision, Title
 
@@ -122,13 +132,15 @@ def check_conferment(
     on: PartialDate,
     ordinal: int,
     citizenship: str,
+    recipient: Person | None = None,
 ) -> ConfermentCheck:
     """Every rule of the title on the date of the ``ordinal``-th award of it to a person of
-    ``citizenship`` (a ``Person.Citizenship`` value), and the insignia due with it."""
+    ``citizenship`` (a ``Person.Citizenship`` value), and the insignia due with it. A
+    refusal names the ``recipient``, when given, in the case its sentence needs."""
     rules = rules_on_date(title=title, provisions=provisions, on=on)
     findings = [
         *title_life_findings(rules=rules),
-        repeat_limit_finding(rules=rules, ordinal=ordinal),
+        repeat_limit_finding(rules=rules, ordinal=ordinal, recipient=recipient),
         foreign_citizen_finding(rules=rules, citizenship=citizenship),
     ]
     return ConfermentCheck(
@@ -155,8 +167,15 @@ def title_life_findings(*, rules: RulesOnDate) -> list[Finding]:
                 Finding(
                     ESTABLISHMENT,
                     Verdict.REFUSED,
-                    _("The title “%(title)s” was established on %(established)s, after %(on)s.")
-                    % {"title": title, "established": format_partial_date(established), "on": when},
+                    # Translators: “established” is a date with its preposition (“on 27 July
+                    # 1927”, «27 июля 1927 года», «в 1927 году»); “later” the award's date
+                    # after “after” («позже 1926 года»).
+                    _("The title “%(title)s” was established %(established)s, %(later)s.")
+                    % {
+                        "title": title,
+                        "established": date_phrase(established, IN),
+                        "later": date_phrase(on, LATER_THAN),
+                    },
                     _citations_of(title.established_by, title),
                 )
             ]
@@ -164,11 +183,14 @@ def title_life_findings(*, rules: RulesOnDate) -> list[Finding]:
             Finding(
                 ABOLITION,
                 Verdict.REFUSED,
-                _("The title “%(title)s” was abolished in %(abolished)s, before %(on)s.")
+                # Translators: “abolished” is a date with its preposition (“in 1991”,
+                # «в 1991 году»); “earlier” the award's date after “before” («раньше 1995
+                # года»).
+                _("The title “%(title)s” was abolished %(abolished)s, %(earlier)s.")
                 % {
                     "title": title,
-                    "abolished": format_partial_date(title.abolished_date),
-                    "on": when,
+                    "abolished": date_phrase(title.abolished_date, IN),
+                    "earlier": date_phrase(on, EARLIER_THAN),
                 },
                 _citations_of(title.abolished_by, title),
             )
@@ -187,15 +209,15 @@ def title_life_findings(*, rules: RulesOnDate) -> list[Finding]:
             citations = ()
         elif establishment:
             message = _(
-                "The title “%(title)s” was established on %(established)s: the date %(on)s may "
+                "The title “%(title)s” was established %(established)s: the date %(on)s may "
                 "fall before it."
-            ) % {"title": title, "established": format_partial_date(gap.date), "on": when}
+            ) % {"title": title, "established": date_phrase(gap.date, IN), "on": when}
             citations = _citations_of(title.established_by, title)
         else:
             message = _(
-                "The title “%(title)s” was abolished in %(abolished)s: the date %(on)s may fall "
+                "The title “%(title)s” was abolished %(abolished)s: the date %(on)s may fall "
                 "after it."
-            ) % {"title": title, "abolished": format_partial_date(gap.date), "on": when}
+            ) % {"title": title, "abolished": date_phrase(gap.date, IN), "on": when}
             citations = _citations_of(title.abolished_by, title)
         findings.append(
             Finding(
@@ -214,16 +236,20 @@ def repeat_limit(value_key: str) -> int | None:
     return int(match["count"]) if match else None
 
 
-def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
+def repeat_limit_finding(
+    *, rules: RulesOnDate, ordinal: int, recipient: Person | None = None
+) -> Finding | None:
     """A repeat award beyond the limit in force on its date is refused.
 
     The first award needs no rule. A later one is refused when a limit in force is
     exceeded (at most three from 1940 until 14 May 1973), uncertain when a limit may have
-    been in force or the source gives no rule of repeat awards for the date.
+    been in force or the source gives no rule of repeat awards for the date. The refusal
+    names the recipient in the dative («присвоено Тестман Хелене Андреевне») when the name
+    can be put in it, and keeps to the person-free wording otherwise.
     """
     if ordinal <= 1:
         return None
-    on = format_partial_date(rules.on)
+    on = date_phrase(rules.on, IN)
     rules_of_repeats = _rules_of(rules, Provision.Aspect.REPEAT_AWARDS)
     exceeded = [
         rule
@@ -236,8 +262,7 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
         return Finding(
             REPEAT_LIMIT,
             Verdict.REFUSED,
-            _("Award No. %(ordinal)d exceeds the limit in force on %(on)s: %(rule)s.")
-            % {"ordinal": ordinal, "on": on, "rule": rule.provision.value},
+            _over_limit(title=rules.title, ordinal=ordinal, on=on, rule=rule, recipient=recipient),
             tuple(rule.provision.citations.all()),
         )
     if exceeded:
@@ -245,7 +270,7 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
         return Finding(
             REPEAT_LIMIT,
             Verdict.UNCERTAIN,
-            _("Award No. %(ordinal)d may exceed the limit of repeat awards on %(on)s: %(rule)s.")
+            _("Award No. %(ordinal)d may exceed the limit of repeat awards %(on)s: %(rule)s.")
             % {"ordinal": ordinal, "on": on, "rule": rule.provision.value},
             tuple(rule.provision.citations.all()),
         )
@@ -253,11 +278,14 @@ def repeat_limit_finding(*, rules: RulesOnDate, ordinal: int) -> Finding | None:
         return Finding(
             REPEAT_LIMIT,
             Verdict.UNCERTAIN,
-            _(
+            ngettext(
                 "The source does not say whether the title could be conferred %(ordinal)d "
-                "times on %(on)s."
+                "time %(on)s.",
+                "The source does not say whether the title could be conferred %(ordinal)d "
+                "times %(on)s.",
+                ordinal,
             )
-            % {"ordinal": ordinal, "on": on},
+            % {"ordinal": ordinal, "on": date_phrase(rules.on, ON)},
         )
     return None
 
@@ -286,8 +314,8 @@ def foreign_citizen_finding(*, rules: RulesOnDate, citizenship: str) -> Finding 
         return Finding(
             FOREIGN_CITIZENS,
             Verdict.UNCERTAIN,
-            _("The title may not have been conferred on foreign citizens on %(on)s: %(rule)s.")
-            % {"on": format_partial_date(rules.on), "rule": excluding[0].provision.value},
+            _("The title may not have been conferred on foreign citizens %(on)s: %(rule)s.")
+            % {"on": date_phrase(rules.on, IN), "rule": excluding[0].provision.value},
             tuple(excluding[0].provision.citations.all()),
         )
     # A rule admitting them that may not have held is a doubt about the title's own dates,
@@ -299,6 +327,31 @@ def foreign_citizen_finding(*, rules: RulesOnDate, citizenship: str) -> Finding 
             _("The source does not say whether the title could be conferred on foreign citizens."),
         )
     return None
+
+
+def _over_limit(*, title: Title, ordinal: int, on: str, rule, recipient: Person | None) -> str:
+    """Why the ``ordinal``-th award is refused: with the recipient's name in the dative
+    where it can be given so, in wording without the person otherwise."""
+    person = recipient.name_in(DATIVE) if recipient is not None else None
+    if person is None:
+        return _("Award No. %(ordinal)d exceeds the limit in force %(on)s: %(rule)s.") % {
+            "ordinal": ordinal,
+            "on": on,
+            "rule": rule.provision.value,
+        }
+    return ngettext(
+        "The title “%(title)s” could not be conferred on %(person)s %(count)d time under the "
+        "limit in force %(on)s: %(rule)s.",
+        "The title “%(title)s” could not be conferred on %(person)s %(count)d times under the "
+        "limit in force %(on)s: %(rule)s.",
+        ordinal,
+    ) % {
+        "title": title,
+        "person": person,
+        "count": ordinal,
+        "on": on,
+        "rule": rule.provision.value,
+    }
 
 
 def insignia_due(*, rules: RulesOnDate, ordinal: int) -> list[InsigniaDue]:

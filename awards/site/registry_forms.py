@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awards.models.registry import MANY_TIMES
 from awards.site.forms import TitleChoiceField
 
 SORT_BY_SURNAME = "surname"
@@ -17,7 +18,13 @@ class RegistryFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("any number of times")), (1, _("once")), (2, _("twice")), (3, _("thrice"))],
+        choices=[
+            ("", _("any number of times")),
+            (1, _("once")),
+            (2, _("twice")),
+            (3, _("thrice")),
+            (MANY_TIMES, _("four times and more")),
+        ],
     )
     sort = forms.ChoiceField(
         label=_("Order"),

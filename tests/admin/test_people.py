@@ -99,3 +99,18 @@ def test_the_list_of_people_is_in_russian_alphabetical_order_yo_with_ye(editor_c
         "Пробкоролев Яков",
         "Пробкоролевич Андрей",
     ]
+
+
+def test_the_sex_derived_from_the_patronymic_is_shown_so(editor_client):
+    derived = hero(surname="Пробная", given_name="Анна", patronymic="Пробовна")
+    stated = hero(surname="Пробная", given_name="Анна", patronymic="", slug="stated", sex="female")
+    unknown = hero(surname="Пробный", given_name="", patronymic="", slug="unknown")
+
+    def shown(person):
+        page = editor_client.get(f"/admin/awards/person/{person.pk}/change/").content.decode()
+        return re.sub(r"\s+", " ", page)
+
+    assert "женский (определён по отчеству)" in shown(derived)
+    page = shown(stated)
+    assert "женский" in page and "определён по отчеству" not in page
+    assert "не известен: тексты о человеке написаны так" in shown(unknown)

@@ -5,7 +5,21 @@ import datetime
 
 import pytest
 
-from awards.core.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, format_partial_date
+from awards.core.dates import (
+    AFTER,
+    BEFORE,
+    DAY,
+    EARLIER_THAN,
+    IN,
+    LATER_THAN,
+    MONTH,
+    ON,
+    YEAR,
+    PartialDate,
+    PartialDateError,
+    date_phrase,
+    format_partial_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +82,26 @@ def test_spans_of_days_cover_exactly_what_is_known():
 def test_rendering_says_exactly_what_is_known_in_both_languages(value, russian, english):
     assert format_partial_date(value, language="ru") == russian
     assert format_partial_date(value, language="en") == english
+
+
+@pytest.mark.parametrize(
+    ("text", "frame", "russian", "english"),
+    [
+        ("1955", IN, "в 1955 году", "in 1955"),
+        ("1927-07", IN, "в июле 1927 года", "in July 1927"),
+        ("1927-07-27", IN, "27 июля 1927 года", "on 27 July 1927"),
+        ("1973", ON, "на 1973 год", "in 1973"),
+        ("1927-07", ON, "на июль 1927 года", "in July 1927"),
+        ("1927-07-27", ON, "на 27 июля 1927 года", "on 27 July 1927"),
+        ("1927-07-27", BEFORE, "до 27 июля 1927 года", "before 27 July 1927"),
+        ("1927-07", AFTER, "после июля 1927 года", "after July 1927"),
+        ("1926", LATER_THAN, "позже 1926 года", "after 1926"),
+        ("1995-03", EARLIER_THAN, "раньше марта 1995 года", "before March 1995"),
+    ],
+)
+def test_a_date_phrase_takes_the_case_of_its_frame_and_keeps_its_precision(
+    text, frame, russian, english
+):
+    value = PartialDate.parse(text)
+    assert date_phrase(value, frame, language="ru") == russian
+    assert date_phrase(value, frame, language="en") == english

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from awards.core.dates import PartialDate
 from awards.models import Conferment, Person
 from awards.registry import checks as registry
 from tests.support.registry_builders import confer, hero
@@ -61,7 +62,8 @@ def test_a_fourth_award_before_14_may_1973_is_refused_naming_the_limit():
     person = hero()
     three_awards(person)
     message = refusal(person, "1973-05-13")
-    assert "Award No. 4 exceeds the limit in force on 13 May 1973" in message
+    assert "could not be conferred on Иванов Иван Иванович 4 times" in message
+    assert "under the limit in force on 13 May 1973" in message
     assert "paragraph 5, sentence 1" in message
     assert person.conferments.count() == 3
 
@@ -84,7 +86,7 @@ def test_the_limit_of_three_holds_from_1940():
     person = hero()
     for date in ("1941-01-01", "1942-01-01", "1943-01-01"):
         confer(person, date)
-    assert "Award No. 4" in refusal(person, "1944-01-01")
+    assert "4 times under the limit in force on 1 January 1944" in refusal(person, "1944-01-01")
 
 
 def test_a_repeat_award_before_1940_is_warned_as_the_source_gives_no_rule():
@@ -144,3 +146,49 @@ def test_a_repeat_award_brings_the_order_of_lenin_until_1988():
     later = insignia_of(confer(person, "1989-01-01"))
     assert "repeat_order_of_lenin" not in later
     assert "order_of_lenin" not in later
+
+
+def in_russian_refusal(person, date, **kwargs) -> str:
+    with translation.override("ru"):
+        return refusal(person, date, **kwargs)
+
+
+def test_a_refused_fourth_award_names_a_woman_in_the_dative_with_the_count_and_the_year():
+    # Invented: the sex is read from the patronymic, the surname does not decline.
+    person = hero(surname="Тестман", given_name="Хелене", patronymic="Андреевна")
+    three_awards(person)
+    message = in_russian_refusal(person, "1972")
+    assert "не могло быть присвоено Тестман Хелене Андреевне 4 раза" in message
+    assert "при ограничении, действовавшем в 1972 году" in message
+
+
+def test_a_stated_sex_declines_a_name_without_a_patronymic():
+    person = hero(surname="Пробная", given_name="Анна", patronymic="", sex="female")
+    three_awards(person)
+    assert "присвоено Пробной Анне 4 раза" in in_russian_refusal(person, "1972-05")
+
+
+def test_a_person_of_unknown_sex_is_refused_in_wording_without_the_name():
+    person = hero(surname="Пробный", given_name="", patronymic="")
+    three_awards(person)
+    message = in_russian_refusal(person, "1972-05")
+    assert "Награждение № 4 превышает ограничение, действовавшее в мае 1972 года" in message
+    assert "Пробн" not in message
+
+
+def test_refusals_of_the_titles_life_give_the_dates_in_their_case():
+    assert "учреждено 27 декабря 1938 года, позже 1937 года" in in_russian_refusal(hero(), "1937")
+    assert "упразднено в 1991 году, раньше марта 1992 года" in in_russian_refusal(hero(), "1992-03")
+
+
+def test_an_uncertain_repeat_count_is_in_the_plural_with_the_year_it_holds_on():
+    person = hero()
+    confer(person, "1938-12-30")
+    second = Conferment(
+        person=person,
+        title=Conferment.objects.get(person=person).title,
+        date=PartialDate.parse("1939"),
+    )
+    with translation.override("ru"):
+        warnings = [str(finding) for finding in registry.assess(second).warnings]
+    assert any("могло ли звание быть присвоено 2 раза на 1939 год" in text for text in warnings)

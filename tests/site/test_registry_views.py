@@ -168,3 +168,56 @@ def test_registry_sorts_yo_as_ye_in_russian_and_by_the_wikipedia_spelling_in_eng
     assert russian == ["Пробкоролёв Пётр", "Пробкоролев Яков", "Пробкоролевич Андрей"]
     english = [name for name in names_on(client.get("/en/registry/")) if "Probkorol" in name]
     assert english == ["Probkorolev Yakov", "Probkorolevich Andrey", "Probkorolyov Pyotr"]
+
+
+@pytest.fixture
+def honoured_many_times(heroes):
+    """Invented people honoured four and five times, the last awards after 14 May 1973, with
+    a draft fifth award for the first that no list counts."""
+    four = hero(surname="Многократный", surname_en="Mnogokratny", given_name_en="Ivan")
+    for date in ("1950-01-01", "1960-01-01", "1970-01-01", "1975-02-02"):
+        confer(four, date)
+    confer(four, "1980-03-03", published=False)
+    five = hero(surname="Пятикратная", given_name="Анна", patronymic="Пробовна")
+    for date in ("1950-01-01", "1960-01-01", "1970-01-01", "1974-04-04", "1976-06-06"):
+        confer(five, date)
+    return {"four": four, "five": five}
+
+
+def test_people_honoured_four_times_and_more_have_their_own_list(client, honoured_many_times):
+    russian = client.get("/registry/four-and-more/")
+    assert "Удостоенные четыре раза и более" in russian.content.decode()
+    assert names_on(russian) == ["Многократный Иван Иванович", "Пятикратная Анна Пробовна"]
+    english = text_of(client.get("/en/registry/four-and-more/"))
+    assert "Honoured four times and more" in english
+    # The draft fifth award of the first is not shown among the dates.
+    assert "1 January 1950, 1 January 1960, 1 January 1970, 2 February 1975</p>" in english
+    assert "6 June 1976" in english
+    assert "four-and-more" in client.get("/registry/").content.decode()
+
+
+def test_no_list_of_the_twice_or_thrice_honoured_takes_those_honoured_more(
+    client, honoured_many_times
+):
+    assert "Многократный" not in client.get("/registry/thrice/").content.decode()
+    assert "Пятикратная" not in client.get("/registry/twice/").content.decode()
+    thrice = names_on(client.get("/registry/?times=3"))
+    assert thrice == ["Петров Иван Иванович"] * 3
+
+
+def test_the_filter_four_times_and_more_lists_every_published_award_of_them(
+    client, honoured_many_times
+):
+    names = names_on(client.get("/registry/?times=4"))
+    assert names.count("Многократный Иван Иванович") == 4
+    assert names.count("Пятикратная Анна Пробовна") == 5
+    assert len(names) == 9
+    assert "four times and more" in client.get("/en/registry/").content.decode()
+
+
+def test_the_chart_counts_a_fourth_and_fifth_award_and_no_draft(client, honoured_many_times):
+    counts = {row.year: row.count for row in conferments_per_year()}
+    assert (counts[1975], counts[1974], counts[1976]) == (1, 1, 1)
+    assert 1980 not in counts
+    html = text_of(client.get("/en/registry/years/"))
+    assert re.search(r'\?year=1975">1975</a></th>\s*<td>1</td>', html)

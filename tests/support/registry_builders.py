@@ -38,8 +38,7 @@ def confer(person, date, *, title="hero-of-socialist-labour", check=True, **fiel
         person=person,
         title=models.Title.objects.get(slug=title),
         date=PartialDate.parse(date),
-        published=True,
-        **fields,
+        **{"published": True, **fields},
     )
     if check:
         conferment.full_clean()

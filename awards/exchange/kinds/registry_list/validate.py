@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.core.bulk import build, chunks
-from awards.core.dates import format_partial_date
+from awards.core.dates import IN, date_phrase, format_partial_date
+from awards.core.inflection import DATIVE
 from awards.core.medal_numbers import medal_order_of
 from awards.core.slugs import keyed_slug
 from awards.exchange.kinds.registry_list.resolve import RegistryPlan
@@ -93,7 +94,7 @@ def _check_conferments(
                 None,
             )
             if clash is not None:
-                report.add_error(row.number, "date", _clash(date, clash))
+                report.add_error(row.number, "date", _clash(date, clash, person=person))
                 continue
         if same:
             existing = same[0]
@@ -116,7 +117,10 @@ def _check_conferments(
                     # the day it now names.
                     existing.date, existing.year = date, date.year
                     check = check_with(
-                        existing, title=checked_titles[title.pk], ordinal=existing.ordinal
+                        existing,
+                        title=checked_titles[title.pk],
+                        ordinal=existing.ordinal,
+                        name_the_person=True,
                     )
                     if check.refusals:
                         for finding in check.refusals:
@@ -181,6 +185,13 @@ def _check_conferments(
                 )
             check = checks[case]
             if check.refusals:
+                # Checked again for this row alone: a refusal names its person.
+                check = check_with(
+                    conferment,
+                    title=checked_titles[title_pk],
+                    ordinal=ordinal,
+                    name_the_person=True,
+                )
                 for finding in check.refusals:
                     report.add_error(row.number, "date", str(finding))
                 continue
@@ -219,11 +230,29 @@ def _several_awards(date, awards: list) -> str:
     }
 
 
-def _clash(date, award) -> str:
-    return _(
-        "The act of this row conferred the title on the person on %(recorded)s, as recorded; "
-        "the row gives %(date)s. Correct the date, or the record."
-    ) % {"recorded": format_partial_date(award.date), "date": format_partial_date(date)}
+def _clash(date, award, *, person: Person) -> str:
+    """The row's act conferred the title on another date: the person named in the dative
+    where the name can be put in it («присвоено Тестман Хелене Андреевне»)."""
+    values = {
+        "recorded": date_phrase(award.date, IN),
+        "date": format_partial_date(date),
+        "person": person.name_in(DATIVE),
+    }
+    if values["person"] is None:
+        return (
+            _(
+                "The act of this row conferred the title on the person %(recorded)s, as recorded; "
+                "the row gives %(date)s. Correct the date, or the record."
+            )
+            % values
+        )
+    return (
+        _(
+            "The act of this row conferred the title on %(person)s %(recorded)s, as recorded; "
+            "the row gives %(date)s. Correct the date, or the record."
+        )
+        % values
+    )
 
 
 def _conferment_slug(person: Person, conferment: Conferment) -> str:

@@ -4,6 +4,7 @@ among its person's awards and checked against the rules; duplicates and taken ke
 import re
 
 import pytest
+from django.utils import translation
 
 from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.pipeline.run import import_file
@@ -63,7 +64,7 @@ def test_awards_recorded_after_the_check_are_counted_when_the_list_is_written(
 
     # A fourth award before 1973 is beyond the limit: nothing written, the file kept.
     assert "отклонено, ничего не изменено" in refused.text
-    assert re.search(r'<th scope="row">2</th>.*?№ 4', refused.text, re.S)
+    assert re.search(r'<th scope="row">2</th>.*?Новикову Петру Ильичу 4 раза', refused.text, re.S)
     assert novikov.conferments.count() == 3
     assert ImportJob.objects.get().file
 
@@ -122,7 +123,7 @@ def test_a_fourth_award_in_the_file_before_1973_is_refused():
     rows = [{**STAKHANOV, "date": f"{year}-01-01"} for year in (1950, 1955, 1960, 1965)]
     report = import_file(kind=RegistryListKind(), data=registry_csv(*rows), file_name="l.csv")
     assert [error.row for error in report.errors] == [5]
-    assert "Award No. 4" in report.errors[0].message or "№ 4" in report.errors[0].message
+    assert "4 раза" in report.errors[0].message or "4 times" in report.errors[0].message
 
 
 @pytest.mark.usefixtures("seeded")
@@ -206,11 +207,42 @@ def test_the_act_of_a_recorded_award_on_another_day_is_a_clash():
     first = {"person": person.slug, "date": "1949-10-29", **act}
     assert import_file(kind=RegistryListKind(), data=registry_csv(first), file_name="a.csv").ok
 
-    report = import_file(
-        kind=RegistryListKind(),
-        data=registry_csv({**first, "date": "1950-02-01"}),
-        file_name="b.csv",
-    )
+    with translation.override("ru"):
+        report = import_file(
+            kind=RegistryListKind(),
+            data=registry_csv({**first, "date": "1950-02-01"}),
+            file_name="b.csv",
+        )
+        message = report.errors[0].message
 
     assert [(error.row, error.column) for error in report.errors] == [(2, "date")]
+    assert "присвоено Проверочному-Указу Ивану Ивановичу 29 октября 1949 года" in message
     assert person.conferments.count() == 1
+
+
+def test_a_refused_row_names_its_person_in_the_dative_with_the_count_and_the_year():
+    # Invented: three awards and a fourth dated only to 1955, in one list; the sex is read
+    # from the patronymic.
+    person = {
+        "surname_ru": "Тестман",
+        "given_name_ru": "Хелене",
+        "patronymic_ru": "Андреевна",
+        "born_on": "1921-02-02",
+    }
+    dates = ("1950-01-01", "1952-01-01", "1954-01-01", "1955")
+    data = registry_csv(*({**person, "date": date} for date in dates))
+
+    with translation.override("ru"):
+        report = import_file(kind=RegistryListKind(), data=data, file_name="list.csv")
+        message = " ".join(report.error_lines())
+    with translation.override("en"):
+        english = " ".join(
+            import_file(kind=RegistryListKind(), data=data, file_name="list.csv").error_lines()
+        )
+
+    assert "строка 5" in message
+    assert "не могло быть присвоено Тестман Хелене Андреевне 4 раза" in message
+    assert "при ограничении, действовавшем в 1955 году" in message
+    assert "could not be conferred on Testman Khelene Andreevna 4 times" in english
+    assert "under the limit in force in 1955" in english
+    assert not Person.objects.filter(surname_ru="Тестман").exists()
