@@ -12,7 +12,13 @@ from awards import models
 from awards.models import Person
 from awards.records.editors import reset_demo_editor
 from awards.records.roles import CHIEF_EDITORS, EDITORS, role_permissions
-from tests.support.admin_pages import admin_url, change_form_data, page_text
+from tests.support.admin_pages import (
+    admin_url,
+    change_form_data,
+    citation_inline_prefix,
+    form_data,
+    page_text,
+)
 from tests.support.registry_lists import (
     NOVIKOV,
     registry_list,
@@ -100,18 +106,20 @@ def test_an_editor_cannot_publish_a_provision_in_the_titles_page(seeded, editor_
 def test_an_editors_new_record_is_a_draft_even_if_published_is_posted(seeded, editor_client):
     citation = models.Citation.objects.get(slug="hsl-p5-s1")
     page = editor_client.get(admin_url(models.Person, "add"))
-    prefix = page.context["inline_admin_formsets"][0].formset.prefix
+    prefix = citation_inline_prefix(page)
     response = editor_client.post(
         admin_url(models.Person, "add"),
-        {
-            "slug": "new-person",
-            "name_ru": "Новый",
-            "published": "on",
-            f"{prefix}-TOTAL_FORMS": "1",
-            f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "1",
-            f"{prefix}-0-citation": citation.pk,
-        },
+        form_data(
+            page,
+            **{
+                "slug": "new-person",
+                "name_ru": "Новый",
+                "published": "on",
+                f"{prefix}-TOTAL_FORMS": "1",
+                f"{prefix}-MIN_NUM_FORMS": "1",
+                f"{prefix}-0-citation": citation.pk,
+            },
+        ),
     )
 
     assert response.status_code == 302, response.context["errors"]
