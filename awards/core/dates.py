@@ -16,6 +16,7 @@ from functools import total_ordering
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 YEAR = "year"
 MONTH = "month"
@@ -272,17 +273,21 @@ def check_styles(*, new_style: PartialDate, old_style: PartialDate) -> None:
     raise PartialDateError(
         _(
             "The Old Style date %(old)s and the New Style date %(new)s differ by "
-            "%(difference)d days, but the calendars differ by %(gap)d days on that date: "
+            "%(difference)s, but the calendars differ by %(gap)s on that date: "
             "%(old)s Old Style is %(expected)s New Style."
         )
         % {
             "old": format_partial_date(old_style),
             "new": format_partial_date(new_style),
-            "difference": difference,
-            "gap": calendar_gap(old_style),
+            "difference": _days(difference),
+            "gap": _days(calendar_gap(old_style)),
             "expected": format_partial_date(expected),
         }
     )
+
+
+def _days(count: int) -> str:
+    return ngettext("%(count)d day", "%(count)d days", abs(count)) % {"count": count}
 
 
 def _read_day(part: str, *, text: str) -> PartialDate:
@@ -326,3 +331,17 @@ def format_styled_date(
         return (
             f"{old_style.day} {old_month} {old_style.year} ({value.day} {new_month} {value.year})"
         )
+
+
+def certainly_after(later: PartialDate | None, earlier: PartialDate | None) -> bool:
+    """Whether ``later`` is surely after ``earlier``: its first possible day after the other's
+    last (1943 is not surely after March 1943; 1943-03-15 is surely after 1943-03-06)."""
+    return later is not None and earlier is not None and later.earliest() > earlier.latest()
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -30,9 +30,11 @@ COLUMNS = [
 
 def registry_csv(*rows: dict) -> bytes:
     """A list of ``rows``, each a published conferment of the Hero of Socialist Labour
-    citing the registry's passage unless the row says otherwise."""
+    citing the registry's passage unless the row says otherwise; a column a row adds
+    (``died_on``, ``posthumous``…) follows the usual ones."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    extra = [name for row in rows for name in row if name not in COLUMNS]
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + list(dict.fromkeys(extra)))
     writer.writeheader()
     for row in rows:
         writer.writerow(

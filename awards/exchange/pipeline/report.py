@@ -108,6 +108,9 @@ class ImportReport:
     # Rows the importer cannot settle alone (a registry list's possible duplicates): each
     # asks the editor to choose among its candidates; nothing is written while one is open.
     questions: list[dict] = field(default_factory=list)
+    # What the import settled by a rule the file did not state (an award dated after the
+    # death, shown as posthumous): reported, not refused.
+    notices: list[RowError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -144,6 +147,13 @@ class ImportReport:
         else:
             self.more_errors += 1
         self.failed_rows.add(row)
+
+    def add_notice(self, row: int | None, column: str, message) -> None:
+        if len(self.notices) < MAX_REPORTED_ERRORS:
+            self.notices.append(RowError(row=row, column=column, message=str(message)))
+
+    def notice_lines(self) -> list[str]:
+        return [str(notice) for notice in self.notices]
 
     def keep_error_cells(self, table: Table) -> None:
         """The cells of every row an error is reported for, as the file holds them."""

@@ -131,4 +131,6 @@ class Command(BaseCommand):
             self.stderr.write(line)
         if not report.ok:
             raise CommandError(report.summary())
+        for line in report.notice_lines():
+            self.stdout.write(line)
         self.stdout.write(report.summary())
