@@ -33,8 +33,9 @@ from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_ledger
 
 class ConfermentForm(RecordForm):
     """A conferment's form: saved only if its title's rules on its date allow it, with the
-    person's other awards (awards.registry.checks.assess); refusals are errors of the
-    fields they are about, doubts are stored on the record."""
+    person's other awards and the person's dates of birth and death allow it
+    (awards.registry.checks.assess); refusals are errors of the fields they are about,
+    doubts are stored on the record."""
 
     def _post_clean(self):
         super()._post_clean()

@@ -16,6 +16,7 @@ from functools import total_ordering
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 YEAR = "year"
 MONTH = "month"
@@ -226,3 +227,194 @@ def _russian_date_phrase(value: PartialDate, frame: str) -> str:
         return f"{preposition} {month} {value.year} года"
     year = {"prepositional": "году", "accusative": "год", "genitive": "года"}[case]
     return f"{preposition} {value.year} {year}"
+
+
+# Two calendars. Before 1918 Russian sources write a day in the Julian calendar (Old
+# Style) with the Gregorian one (New Style) in brackets: «30.12.1902 (12.1.1903)»,
+# «29.10(10.11).1888», «6 (18) декабря 1878». The registry stores the New Style date, the
+# one every other date of it is in, and keeps the Old Style beside it.
+
+# The months as a day is written with them: the Russian genitive, the English name.
+_MONTH_WORDS = {
+    **{
+        word: number
+        for number, word in enumerate(
+            (
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ),
+            start=1,
+        )
+    },
+    **{calendar.month_name[number].lower(): number for number in range(1, 13)},
+}
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_WORDED_DAY = re.compile(r"^(\d{1,2}) ([^\W\d_]+) (\d{4})$")
+# One date, then a date in brackets, then what the two share («декабря 1878», «.1888»).
+_TWO_STYLES = re.compile(r"^(?P<first>[^()]*?)\s*\((?P<second>[^()]+)\)(?P<shared>[^()]*)$")
+# «г.», «года» after the year: how Russian sources end a date.
+_YEAR_WORD = re.compile(r"\s*(?:г\.?|года?)$")
+
+
+@dataclass(frozen=True)
+class StyledDate:
+    """A date with the Old Style day a source gives beside it (None when it gives none)."""
+
+    new_style: PartialDate
+    old_style: PartialDate | None = None
+
+
+def calendar_gap(old_style: PartialDate) -> int:
+    """How many days the New Style is ahead of the Old on an Old Style day.
+
+    The Julian calendar keeps 29 February of the century years the Gregorian drops (1700,
+    1800, 1900, 2100…): after each, the gap grows by a day — 10 days from 1582 to
+    28 February 1700, 11 to 1800, 12 to 1900, 13 from 1 March 1900 (Old Style) to 2100.
+    """
+    year = old_style.year if (old_style.month or 1) > 2 else old_style.year - 1
+    return year // 100 - year // 400 - 2
+
+
+def julian_to_gregorian(old_style: PartialDate) -> PartialDate:
+    """The New Style day of an Old Style (Julian) day."""
+    if old_style.precision != DAY:
+        raise PartialDateError(_("Only a day can be read from one calendar into the other."))
+    return PartialDate.from_date(
+        datetime.date(old_style.year, old_style.month, old_style.day)
+        + datetime.timedelta(days=calendar_gap(old_style))
+    )
+
+
+def parse_styled(text: str) -> StyledDate:
+    """Read a date as the registry stores it ("YYYY", "YYYY-MM", "YYYY-MM-DD"), or a day in
+    both calendars, the Old Style first and the New in brackets: «30.12.1902 (12.1.1903)»,
+    «29.10(10.11).1888», «6 (18) декабря 1878», "1902-12-30 (1903-01-12)".
+
+    The two must be the same day: the New Style the Old plus the calendars' gap on it
+    (``calendar_gap``); otherwise PartialDateError says which is which and by how much
+    they differ.
+    """
+    text = " ".join(str(text).split())
+    match = _TWO_STYLES.match(text)
+    if match is None:
+        return StyledDate(PartialDate.parse(text))
+    shared = match["shared"]
+    old_style = _read_day(match["first"] + shared, text=text)
+    new_style = _read_day(match["second"] + shared, text=text)
+    check_styles(new_style=new_style, old_style=old_style)
+    return StyledDate(new_style, old_style)
+
+
+def check_styles(*, new_style: PartialDate, old_style: PartialDate) -> None:
+    """Raise PartialDateError unless both are days and the New Style is the Old plus the
+    calendars' gap on it."""
+    if old_style.precision != DAY or new_style.precision != DAY:
+        raise PartialDateError(
+            _(
+                "A date in two calendars must be a day in each: the Old Style %(old)s, the "
+                "New Style %(new)s."
+            )
+            % {"old": format_partial_date(old_style), "new": format_partial_date(new_style)}
+        )
+    expected = julian_to_gregorian(old_style)
+    if expected == new_style:
+        return
+    if julian_to_gregorian(new_style) == old_style:
+        raise PartialDateError(
+            _(
+                "The date in brackets, %(second)s, is the earlier one: write the Old Style "
+                "first and the New Style in brackets, as %(old)s (%(new)s)."
+            )
+            % {
+                "second": format_partial_date(new_style),
+                "old": format_partial_date(new_style),
+                "new": format_partial_date(old_style),
+            }
+        )
+    difference = (new_style.earliest() - old_style.earliest()).days
+    raise PartialDateError(
+        _(
+            "The Old Style date %(old)s and the New Style date %(new)s differ by "
+            "%(difference)s, but the calendars differ by %(gap)s on that date: "
+            "%(old)s Old Style is %(expected)s New Style."
+        )
+        % {
+            "old": format_partial_date(old_style),
+            "new": format_partial_date(new_style),
+            "difference": _days(difference),
+            "gap": _days(calendar_gap(old_style)),
+            "expected": format_partial_date(expected),
+        }
+    )
+
+
+def _days(count: int) -> str:
+    return ngettext("%(count)d day", "%(count)d days", abs(count)) % {"count": count}
+
+
+def _read_day(part: str, *, text: str) -> PartialDate:
+    """One day of a date in two calendars (``text``): ISO, dotted (day.month.year) or
+    worded («6 декабря 1878», "6 December 1878")."""
+    day = _YEAR_WORD.sub("", " ".join(part.split()).replace(" .", ".").replace(". ", "."))
+    for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_DOTTED_DAY, (2, 1, 0))):
+        found = pattern.match(day)
+        if found:
+            year, month, number = (int(found.group(index + 1)) for index in order)
+            return PartialDate(year, month, number)
+    found = _WORDED_DAY.match(day)
+    if found and found[2].lower() in _MONTH_WORDS:
+        return PartialDate(int(found[3]), _MONTH_WORDS[found[2].lower()], int(found[1]))
+    raise PartialDateError(
+        _(
+            "“%(text)s” is not a date in two calendars: write the Old Style day, then the "
+            "New Style day in brackets, as 30.12.1902 (12.1.1903), 29.10(10.11).1888 or "
+            "6 (18) декабря 1878."
+        )
+        % {"text": text}
+    )
+
+
+def format_styled_date(
+    value: PartialDate | None, old_style: PartialDate | None, *, language: str | None = None
+) -> str:
+    """A date as sources write it in two calendars: the Old Style first, the New in
+    brackets, what the two share written once — «6 (18) декабря 1878»,
+    «29 октября (10 ноября) 1888», «30 декабря 1902 (12 января 1903)»; "6 (18) December
+    1878". Without an Old Style day, the date as ``format_partial_date`` writes it."""
+    if old_style is None or value is None or {value.precision, old_style.precision} != {DAY}:
+        return format_partial_date(value, language=language)
+    with translation.override(language or translation.get_language() or "ru"):
+        months = MONTHS_ALT if translation.get_language().startswith("ru") else MONTHS
+        old_month, new_month = months[old_style.month], months[value.month]
+        if (old_style.year, old_style.month) == (value.year, value.month):
+            return f"{old_style.day} ({value.day}) {new_month} {value.year}"
+        if old_style.year == value.year:
+            return f"{old_style.day} {old_month} ({value.day} {new_month}) {value.year}"
+        return (
+            f"{old_style.day} {old_month} {old_style.year} ({value.day} {new_month} {value.year})"
+        )
+
+
+def certainly_after(later: PartialDate | None, earlier: PartialDate | None) -> bool:
+    """Whether ``later`` is surely after ``earlier``: its first possible day after the other's
+    last (1943 is not surely after March 1943; 1943-03-15 is surely after 1943-03-06)."""
+    return later is not None and earlier is not None and later.earliest() > earlier.latest()
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -17,7 +17,7 @@ import re
 from django.utils.translation import gettext as _
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget, Widget
 
-from awards.core.dates import ISO_PATTERN, PartialDate, PartialDateError
+from awards.core.dates import ISO_PATTERN, PartialDate, PartialDateError, StyledDate, parse_styled
 
 SLUG_SEPARATOR = ", "
 SLUG_LIST_SPLIT = re.compile(r"[,;\s]+")
@@ -155,6 +155,21 @@ class PartialDateWidget(Widget):
 
     def render_native(self, value):
         return self.render(value)
+
+
+class StyledDateWidget(PartialDateWidget):
+    """A date of birth or death: as PartialDateWidget reads it, or a day in both calendars
+    as sources before 1918 write it, the Old Style first («30.12.1902 (12.1.1903)»,
+    «6 (18) декабря 1878»; awards.core.dates.parse_styled). ``clean`` gives a StyledDate."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str) and "(" in value:
+            try:
+                return parse_styled(value)
+            except PartialDateError as error:
+                raise ValueError(str(error)) from error
+        date = super().clean(value, row, **kwargs)
+        return None if date is None else StyledDate(date)
 
 
 class SlugWidget(ForeignKeyWidget):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from awards.core.dates import PartialDateError, check_styles, julian_to_gregorian
 from awards.core.grammar import UNKNOWN, grammatical_sex
 from awards.core.inflection import NameParts, name_in_case
 from awards.core.names import normalized_name, sort_key
@@ -242,6 +243,24 @@ class Person(CitedRecord):
     def clean(self):
         super().clean()
         self.fill_keys()
+        errors = {}
+        for column, old_column in (
+            ("born_on", "born_on_old_style"),
+            ("died_on", "died_on_old_style"),
+        ):
+            old_style = getattr(self, old_column)
+            if old_style is None:
+                continue
+            try:
+                # An Old Style day alone gives the New Style date stored beside it.
+                if getattr(self, column) is None:
+                    setattr(self, column, julian_to_gregorian(old_style))
+                else:
+                    check_styles(new_style=getattr(self, column), old_style=old_style)
+            except PartialDateError as error:
+                errors[old_column] = str(error)
+        if errors:
+            raise ValidationError(errors)
         if self.born_on and self.died_on and self.died_on.latest() < self.born_on.earliest():
             raise ValidationError({"died_on": _("A person cannot die before being born.")})
 

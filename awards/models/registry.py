@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from awards.core.dates import PartialDate
+from awards.core.dates import PartialDate, certainly_after
 from awards.core.medal_numbers import medal_order_of
 from awards.core.names import sort_key
 from awards.fields import PartialDateField
@@ -312,6 +312,13 @@ class Conferment(CitedRecord):
         if self.person_id:
             self.sort_name_ru, self.sort_name_en = sort_names(self.person)
         self.medal_order = medal_order_of(self.medal_number)
+
+    @property
+    def is_posthumous(self) -> bool:
+        """Conferred posthumously: stated so by the source, or dated surely after the
+        person's death (a day after the day of death; a year or a month only when wholly
+        after it). The one rule the pages, the lists and the exports read."""
+        return self.posthumous or certainly_after(self.date, self.person.died_on)
 
     @property
     def revoked(self) -> bool:

@@ -18,6 +18,13 @@ from django.db.models import Prefetch
 from awards.core.content_generation import content_generation
 from awards.models import Conferment, Medal, Person, Provision, Title
 from awards.models.registry import MANY_TIMES
+from awards.registry.life import (
+    BEFORE_BIRTH,
+    BEFORE_WORKING_AGE,
+    LONG_AFTER_DEATH,
+    POSTHUMOUS_BEFORE_DEATH,
+    life_findings,
+)
 from awards.registry.rules import (
     ABOLITION,
     ESTABLISHMENT,
@@ -33,6 +40,10 @@ FIELD_OF_RULE = {
     ABOLITION: "date",
     REPEAT_LIMIT: "date",
     FOREIGN_CITIZENS: "person",
+    BEFORE_BIRTH: "date",
+    BEFORE_WORKING_AGE: "date",
+    LONG_AFTER_DEATH: "date",
+    POSTHUMOUS_BEFORE_DEATH: "posthumous",
 }
 # "Twice" and "thrice" heroes, and those honoured four times and more (possible after
 # 1973): the computed lists of repeat recipients, by the name in their address.
@@ -119,15 +130,24 @@ def ordinal_of(conferment: Conferment) -> int:
 
 
 def assess(conferment: Conferment) -> ConfermentCheck:
-    """Check a conferment about to be saved: refused rules raise ValidationError, naming
-    the rule and its passage; uncertain ones are stored on the record to be filtered on."""
+    """Check a conferment about to be saved: refused rules — the title's on its date, and
+    the person's dates of birth and death (awards.registry.life) — raise ValidationError,
+    naming the rule and its passage; uncertain ones are stored on the record to be
+    filtered on."""
     title = titles_for_check([conferment.title_id])[conferment.title_id]
     check = check_with(
         conferment, title=title, ordinal=ordinal_of(conferment), name_the_person=True
     )
-    if check.refusals:
+    person = conferment.person
+    refusals = check.refusals + life_findings(
+        date=conferment.date,
+        born_on=person.born_on,
+        died_on=person.died_on,
+        stated_posthumous=conferment.posthumous,
+    )
+    if refusals:
         errors = defaultdict(list)
-        for finding in check.refusals:
+        for finding in refusals:
             errors[FIELD_OF_RULE.get(finding.rule, NON_FIELD_ERRORS)].append(str(finding))
         raise ValidationError(dict(errors))
     mark(conferment, check)

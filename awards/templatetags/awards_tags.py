@@ -20,6 +20,7 @@ from awards.core.dates import (
     PartialDate,
     format_date_phrase,
     format_partial_date,
+    format_styled_date,
     unbreakable,
 )
 
@@ -33,6 +34,28 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 def partial_date(value):
     """A date as precise as the record knows it, in the active language, on one line."""
     return unbreakable(format_partial_date(value, language=get_language()))
+
+
+@register.filter
+def styled_date(value, old_style):
+    """A date with the Old Style day the source gives beside it, as sources write it:
+    «30 декабря 1902 (12 января 1903)»; without one, as ``partial_date``."""
+    return unbreakable(format_styled_date(value, old_style, language=get_language()))
+
+
+@register.filter
+def life_dates(person):
+    """A person's dates of birth and death for a list, in brackets: "(1902–1975)" as far
+    as each is known, "(born 1902)", "(died 1943)"; "" when neither is."""
+    born = styled_date(person.born_on, person.born_on_old_style) if person.born_on else ""
+    died = styled_date(person.died_on, person.died_on_old_style) if person.died_on else ""
+    if born and died:
+        return f"({born} — {died})"
+    if born:
+        return _("(born %(date)s)") % {"date": born}
+    if died:
+        return _("(died %(date)s)") % {"date": died}
+    return ""
 
 
 @register.filter

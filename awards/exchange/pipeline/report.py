@@ -148,6 +148,14 @@ class ImportReport:
             self.more_errors += 1
         self.failed_rows.add(row)
 
+    def add_notice(self, row: int | None, column: str, message) -> None:
+        """What the import settled by a rule the file did not state (an award dated after
+        the death, shown as posthumous): told, like a note, not refused."""
+        if len(self.notes) < MAX_REPORTED_ERRORS:
+            self.notes.append(
+                str(RowError(row=row, column=printable(column), message=printable(str(message))))
+            )
+
     def keep_error_cells(self, table: Table) -> None:
         """The cells of every row an error is reported for, as the file holds them."""
         self.headers = [printable(header) for header in table.headers]

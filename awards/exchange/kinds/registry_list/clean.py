@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Field
 from django.utils.translation import gettext as _
 
+from awards.core.dates import PartialDateError, check_styles, julian_to_gregorian
 from awards.exchange.files import Table, is_filled
 from awards.exchange.kinds.registry_list.other_names import parse_other_names
 from awards.exchange.pipeline.report import PROGRESS_EVERY, ImportReport
-from awards.exchange.widgets import PartialDateWidget, cell_text, check_text
+from awards.exchange.widgets import PartialDateWidget, StyledDateWidget, cell_text, check_text
 from awards.models import Citation, Conferment, Decree, Person, Title
 
 PERSON_COLUMNS = (
@@ -58,6 +59,8 @@ DATE_COLUMNS = (
     "date",
     "decree_date",
 )
+# The dates a cell may give in both calendars, and the column of their Old Style day.
+OLD_STYLE_COLUMNS = {"born_on": "born_on_old_style", "died_on": "died_on_old_style"}
 TRUE = {"1", "true", "yes", "да", "истина"}
 CITIZENSHIPS = frozenset(Person.Citizenship.values)
 # The sex as lists write it: the stored value, or a Russian or English word or letter.
@@ -98,6 +101,7 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
         return []
     fields = text_fields()
     dates = PartialDateWidget()
+    styled_dates = StyledDateWidget()
     rows = []
     for offset, cells in enumerate(table.rows):
         number = table.first_row_number + offset
@@ -106,7 +110,17 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
         if not any(is_filled(cell) for cell in cells):
             continue
         values = {}
+        old_style_in_cells = {}
         for header, cell in zip(table.headers, cells, strict=False):
+            if header in OLD_STYLE_COLUMNS:
+                try:
+                    styled = styled_dates.clean(cell)
+                except ValueError as error:
+                    report.add_error(number, header, str(error))
+                    styled = None
+                values[header] = styled.new_style if styled else None
+                old_style_in_cells[header] = styled.old_style if styled else None
+                continue
             if header in DATE_COLUMNS:
                 try:
                     values[header] = dates.clean(cell)
@@ -119,6 +133,7 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
                 report.add_error(number, header, message)
         for name in DATE_COLUMNS:
             values.setdefault(name, None)
+        _two_calendars(values, old_style_in_cells=old_style_in_cells, number=number, report=report)
         for name in REQUIRED:
             if not values.get(name):
                 report.add_error(number, name, _("This field is required."))
@@ -156,6 +171,32 @@ def clean(*, table: Table, report: ImportReport, track=None) -> list[Row]:
     if track is not None:
         track(stage="clean", read=len(table.rows))
     return rows
+
+
+def _two_calendars(values: dict, *, old_style_in_cells: dict, number: int, report) -> None:
+    """A date of birth or death with its Old Style day — given in its cell, «6 (18) декабря
+    1878», or in the Old Style column — kept as the New Style date with the Old beside it:
+    the two must differ by the calendars' gap. An Old Style day alone gives the New."""
+    for column, old_column in OLD_STYLE_COLUMNS.items():
+        in_cell, stated = old_style_in_cells.get(column), values.get(old_column)
+        if in_cell and stated and in_cell != stated:
+            report.add_error(
+                number,
+                old_column,
+                _("The Old Style date %(stated)s is not the one “%(column)s” gives: %(cell)s.")
+                % {"stated": stated.isoformat(), "column": column, "cell": in_cell.isoformat()},
+            )
+            continue
+        old_style = values[old_column] = stated or in_cell
+        if old_style is None:
+            continue
+        try:
+            if values.get(column) is None:
+                values[column] = julian_to_gregorian(old_style)
+            else:
+                check_styles(new_style=values[column], old_style=old_style)
+        except PartialDateError as error:
+            report.add_error(number, old_column, str(error))
 
 
 def text_fields() -> dict[str, Field]:

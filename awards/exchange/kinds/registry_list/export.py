@@ -48,7 +48,7 @@ def export_rows(*, queryset: QuerySet | None = None) -> Iterator[list]:
             decree.date.isoformat() if decree else "",
             decree.number if decree else "",
             conferment.medal_number,
-            "1" if conferment.posthumous else "0",
+            "1" if conferment.is_posthumous else "0",
             ",".join(sorted(citation.slug for citation in conferment.citations.all())),
             "1" if conferment.published else "0",
         ]

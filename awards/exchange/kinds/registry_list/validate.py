@@ -24,6 +24,7 @@ from awards.exchange.pipeline.report import (
 from awards.models import Conferment, Decree, Person
 from awards.models.registry import sort_names
 from awards.registry.checks import check_with, mark, titles_for_check
+from awards.registry.life import life_findings
 from awards.registry.matching import dates_agree
 
 
@@ -153,6 +154,8 @@ def _check_conferments(
             },
         )
         conferment.person, conferment.title, conferment.decree = person, title, decree
+        if not _lives_allow(conferment, row=row, report=report):
+            continue
         by_pair[pair].append((row, conferment))
     checks = {}
     # The rows already settled above (recorded conferments, refused rows) count as checked.
@@ -206,6 +209,35 @@ def _check_conferments(
                 (conferment, [citations[slug] for slug in row.values["citations"]])
             )
             report.new += 1
+
+
+def _lives_allow(conferment: Conferment, *, row, report: ImportReport) -> bool:
+    """Whether the person's dates of birth and death allow the conferment
+    (awards.registry.life); one dated after the death and not marked posthumous is
+    posthumous all the same, and the report says so."""
+    person = conferment.person
+    refusals = life_findings(
+        date=conferment.date,
+        born_on=person.born_on,
+        died_on=person.died_on,
+        stated_posthumous=conferment.posthumous,
+    )
+    for finding in refusals:
+        report.add_error(row.number, "date", str(finding))
+    if not refusals and conferment.is_posthumous and not conferment.posthumous:
+        report.add_notice(
+            row.number,
+            "posthumous",
+            _(
+                "The title is dated %(date)s, after the person’s death (%(died)s): it is "
+                "shown as conferred posthumously, though the row does not say so."
+            )
+            % {
+                "date": format_partial_date(conferment.date),
+                "died": format_partial_date(person.died_on),
+            },
+        )
+    return not refusals
 
 
 def _repeats(row: int, *, exact: bool) -> str:
