@@ -80,7 +80,13 @@ def synthetic_rows(count: int, *, seed: int = 1) -> list[list[str]]:
         awards = rng.choices((1, 2, 3), weights=(90, 8, 2))[0]
         awards = min(awards, count - len(rows))
         picked = sorted(rng.sample(days, awards)) if len(days) >= awards else days[:awards]
-        born = f"{rng.randint(1880, 1950)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        # Born at least 16 years before the first award: no one is honoured as a child
+        # (awards.registry.life).
+        last_birth_year = min(1950, int(picked[0][:4]) - 16)
+        born = (
+            f"{rng.randint(1880, last_birth_year)}-{rng.randint(1, 12):02d}"
+            f"-{rng.randint(1, 28):02d}"
+        )
         given = rng.choice(GIVEN_NAMES)
         patronymic = rng.choice(PATRONYMICS)
         for date in picked:

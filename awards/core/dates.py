@@ -406,9 +406,18 @@ def format_styled_date(
         )
 
 
+def as_partial_date(value: PartialDate | str | None) -> PartialDate | None:
+    """A field's value as a PartialDate: a record's date assigned as its ISO text and not
+    yet read back ("1920-05-05") is parsed."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    return PartialDate.parse(value) if value else None
+
+
 def certainly_after(later: PartialDate | None, earlier: PartialDate | None) -> bool:
     """Whether ``later`` is surely after ``earlier``: its first possible day after the other's
     last (1943 is not surely after March 1943; 1943-03-15 is surely after 1943-03-06)."""
+    later, earlier = as_partial_date(later), as_partial_date(earlier)
     return later is not None and earlier is not None and later.earliest() > earlier.latest()
 
 

@@ -14,7 +14,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from awards.core.dates import PartialDate, add_years, format_partial_date
+from awards.core.dates import PartialDate, add_years, as_partial_date, format_partial_date
 from awards.registry.rules import Finding, Verdict
 
 # The rules, as codes of the findings.
@@ -45,6 +45,7 @@ def life_findings(
     - surely more than a year after the death (``POSTHUMOUS_WITHIN_YEARS``) and not marked
       posthumous by the source.
     """
+    date, born_on, died_on = (as_partial_date(value) for value in (date, born_on, died_on))
     values = {"date": format_partial_date(date)}
     findings = []
     if born_on is not None:
