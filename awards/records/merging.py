@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
 
 from awards.models import Conferment, Person
@@ -40,6 +41,10 @@ def merge_people(*, keep: Person, merged: Person, user) -> Person:
             for record in relation.related_model._base_manager.filter(
                 **{relation.field.name: merged}
             ):
+                if _kept_already(record, field=relation.field.name, keep=keep):
+                    # The kept person has it already (an other name or date of both
+                    # records): it goes with the merged record.
+                    continue
                 setattr(record, relation.field.name, keep)
                 record._change_reason = reason[:100]
                 record._history_user = user
@@ -68,3 +73,17 @@ def merge_people(*, keep: Person, merged: Person, user) -> Person:
 
 def _empty(value) -> bool:
     return value is None or value == ""
+
+
+def _kept_already(record, *, field: str, keep) -> bool:
+    """Whether ``keep`` already has a record equal to ``record`` under one of its model's
+    unique constraints that include the person (two records of one person may both hold
+    the same other name)."""
+    model = type(record)
+    for constraint in model._meta.constraints:
+        fields = getattr(constraint, "fields", ())
+        if isinstance(constraint, UniqueConstraint) and field in fields:
+            values = {name: getattr(record, name) for name in fields if name != field}
+            if model._base_manager.filter(**{field: keep}, **values).exists():
+                return True
+    return False

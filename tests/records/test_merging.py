@@ -46,3 +46,25 @@ def test_a_merge_the_rules_refuse_changes_nothing(chief_editor):
 
     assert Person.objects.filter(slug="fourth").exists()
     assert Conferment.objects.filter(person=keep).count() == 3
+
+
+def test_other_names_and_dates_move_to_the_kept_record_once(chief_editor):
+    from awards.core.dates import PartialDate
+    from awards.models import OtherDate, OtherName
+
+    keep = hero(surname="Проверочный-Двойной")
+    merged = hero(surname="Проверочный-Двойной", slug="merged-double")
+    for person in (keep, merged):
+        OtherName.objects.create(person=person, name="Псевдонимов (вымышленный)", kind="pen")
+    OtherName.objects.create(person=merged, name="Probny-Dvoinoi", kind="spelling", language="en")
+    OtherDate.objects.create(person=merged, kind="birth", date=PartialDate(1878))
+
+    kept = merge_people(keep=keep, merged=merged, user=chief_editor)
+
+    assert sorted(kept.other_names.values_list("kind", "name")) == [
+        ("pen", "Псевдонимов (вымышленный)"),
+        ("spelling", "Probny-Dvoinoi"),
+    ]
+    assert [date.isoformat() for date in kept.other_dates.values_list("date", flat=True)] == [
+        "1878"
+    ]
