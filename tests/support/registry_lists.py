@@ -98,3 +98,21 @@ def check_then_write(data: bytes, *, file_name: str = "list.csv"):
     checked = import_file(kind=RegistryListKind(), data=data, file_name=file_name, dry_run=True)
     written = import_file(kind=RegistryListKind(), data=data, file_name=file_name)
     return checked, written
+
+
+def import_list_command(tmp_path, *rows) -> tuple[bool, str]:
+    """Import ``rows`` (as ``registry_csv`` writes them) with ``import_records registry``:
+    (True, what it printed) or (False, its errors and the refusal)."""
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "list.csv"
+    path.write_bytes(registry_csv(*rows))
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_records", "registry", str(path), stdout=out, stderr=err)
+    except CommandError as error:
+        return False, err.getvalue() + str(error)
+    return True, out.getvalue()

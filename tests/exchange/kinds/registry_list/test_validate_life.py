@@ -8,11 +8,10 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.utils import translation
 
 from awards.models import Conferment
-from tests.support.registry_lists import registry_csv
+from tests.support.registry_lists import import_list_command as import_list
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -30,17 +29,6 @@ INVENTED = {
 def english():
     with translation.override("en"):
         yield
-
-
-def import_list(tmp_path, *rows):
-    path = tmp_path / "list.csv"
-    path.write_bytes(registry_csv(*rows))
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_records", "registry", str(path), stdout=out, stderr=err)
-    except CommandError as error:
-        return False, err.getvalue() + str(error)
-    return True, out.getvalue()
 
 
 def test_an_award_twelve_years_after_the_death_is_refused_with_the_dates(tmp_path):
