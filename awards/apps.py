@@ -8,8 +8,10 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Titles of labour")
 
     def ready(self):
+        from django.contrib import admin
         from django.db.models.signals import post_migrate
 
+        from awards.admin.messages import agree_everywhere
         from awards.core import sqlite_like
         from awards.records import roles, writes
 
@@ -17,3 +19,6 @@ class AwardsConfig(AppConfig):
 
         sqlite_like.connect()
         writes.connect()
+        # Every library's admin is registered by now (the admin's autodiscovery ran in its
+        # own ready(), before this app's).
+        agree_everywhere(admin.site)

@@ -273,6 +273,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Moscow"
 USE_I18N = True
+# Where Django's formats for a language are corrected (heroes_site/formats/ru: «3 декабря»).
+FORMAT_MODULE_PATH = ["heroes_site.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"

@@ -4,7 +4,7 @@ are in awards.admin.records and awards.admin.registry."""
 
 from functools import cache
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
@@ -16,6 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards.admin.history import RecordHistoryAdmin
+from awards.admin.messages import published_message
 from awards.admin.versions import VersionedAdmin
 from awards.core.dates import format_partial_date
 from awards.exchange.admin.records import RecordExchangeAdmin
@@ -181,7 +182,9 @@ class RecordAdmin(
                 record._change_reason = reason
                 record.save(update_fields=["published"])
                 changed += 1
-        self.message_user(request, _("Records changed: %(count)d.") % {"count": changed})
+        self.message_user(
+            request, published_message(self.opts, changed, published=published), messages.SUCCESS
+        )
 
 
 def date_column(field_name, description):

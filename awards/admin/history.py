@@ -16,12 +16,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from awards.admin.messages import recovery_message
 from awards.core.diffs import display_value, marked_changes
 from awards.models import StaleRecordError
 from awards.records.revisions import links_at, restore_version
@@ -58,7 +58,7 @@ class RecordHistoryAdmin:
         )
         self.message_user(
             request,
-            format_html(_('It can be recovered from <a href="{url}">its history</a>.'), url=url),
+            recovery_message(opts, url),
             messages.INFO,
         )
         return response

@@ -20,6 +20,7 @@ from tests.support.admin_pages import (
     page_text,
     post_title,
 )
+from tests.support.russian_words import RUSSIAN
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,9 @@ def admin_pages(model):
 def test_every_admin_page_shows_an_editor_the_record(seeded, editor_client, model):
     record = model.objects.order_by("pk").first()
     with translation.override("ru"):
-        name, kind = str(record), str(model._meta.verbose_name)
+        name = str(record)
+    # «Добавить цитату», «Изменить человека»: the name of the kind in the accusative.
+    kind = RUSSIAN[model._meta.label_lower][1]
     changelist, add, change, history = (editor_client.get(url) for url in admin_pages(model))
     for response in (changelist, add, change, history):
         assert response.status_code == 200, response.request["PATH_INFO"]
@@ -110,7 +113,9 @@ def test_publish_action_records_each_change_in_history(seeded, chief_editor_clie
         {"action": "publish", "_selected_action": [event.pk]},
         follow=True,
     )
-    assert [str(message) for message in response.context["messages"]] == ["Изменено записей: 1."]
+    assert [str(message) for message in response.context["messages"]] == [
+        "Опубликовано: 1 событие."
+    ]
     event.refresh_from_db()
     assert event.published
     assert event.history.filter(published=True).exists()

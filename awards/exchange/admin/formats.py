@@ -6,6 +6,7 @@ import os
 
 import tablib
 from django import forms
+from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 from import_export.tmp_storages import TempFolderStorage
 
@@ -52,7 +53,7 @@ class SemicolonCSVFormat(CSVFormat):
     delimiter = ";"
 
     def get_title(self):
-        return "csv ; (Excel)"
+        return _("CSV with semicolons (Excel)")
 
 
 class XLSXFormat(ExchangeFormatMixin, base_formats.XLSX):
