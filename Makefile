@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: setup run test lint bench soak messages clean
+.PHONY: setup run test lint bench soak messages tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,19 @@ run: setup
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Lighthouse (pinned in tools/lighthouse) for tests/browser/test_lighthouse.py, where the
+# machine has npm; without it that test skips with the reason (CI installs npm and requires it).
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+tools:
+	@if command -v npm >/dev/null; then \
+		[ -x $(LIGHTHOUSE) ] && [ $(LIGHTHOUSE) -nt tools/lighthouse/package-lock.json ] || \
+		(cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/lighthouse); \
+	else \
+		echo "npm is missing: tests/browser/test_lighthouse.py will skip (apt-get install npm)."; \
+	fi
+
 # On every core (pytest-xdist, in pyproject.toml); the slowest tests listed at the end.
-test: $(STAMP) messages
+test: $(STAMP) messages tools
 	$(BIN)/pytest --durations=15
 
 lint: $(STAMP)
@@ -66,4 +77,4 @@ soak: $(STAMP)
 	$(BIN)/python bench/soak.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) tools/lighthouse/node_modules staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
