@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from awards.core.dates import PartialDate
 from awards.fields import PartialDateField
@@ -341,7 +342,8 @@ class Medal(CitedRecord):
 
     class Meta(CitedRecord.Meta):
         ordering = ["name"]
-        verbose_name = _("insignia")
+        # One English word for one and many; Russian has «знак отличия», «знаки отличия».
+        verbose_name = pgettext_lazy("one", "insignia")
         verbose_name_plural = _("insignia")
 
     def __str__(self):
