@@ -97,12 +97,12 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "import_export",
-    "axes",
+    "heroes_site.apps.LoginsConfig",  # axes
     # Before django_tasks_db, so that its db_worker command is the project's (which first
     # recovers the background imports a killed worker left).
     "awards",
     "django_tasks",
-    "django_tasks_db",
+    "heroes_site.apps.BackgroundTasksConfig",  # django_tasks_db
 ]
 
 MIDDLEWARE = [

@@ -205,3 +205,11 @@ def test_a_day_of_the_month_is_in_the_genitive(russian):
     from django.utils.formats import date_format
 
     assert date_format(datetime.date(2026, 12, 3), "MONTH_DAY_FORMAT") == "3 декабря"
+
+
+def test_the_index_names_every_app_in_russian(chief_editor_client, chief_editor):
+    chief_editor.is_superuser = True
+    chief_editor.save()
+    text = page_text(chief_editor_client.get("/admin/"))
+    assert "Входы и блокировки" in text and "Фоновые задачи" in text
+    assert "Axes" not in text and "Tasks Database Backend" not in text
