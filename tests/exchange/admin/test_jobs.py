@@ -1,12 +1,11 @@
 """Background imports in the admin (awards.exchange.admin.jobs): each job's page with its
 progress and errors, who may confirm it, and the upload of a registry list."""
 
-import re
-
 import pytest
 
 from awards import models
 from awards.models import ImportJob, ImportLog, Person
+from tests.support.import_tables import shown_rows
 from tests.support.job_pages import DATABASE_QUEUE, counts, people_csv, start
 from tests.support.registry_lists import (
     IMPORT_LIST_URL,
@@ -120,11 +119,13 @@ def test_a_refused_background_import_lists_errors_beside_values_and_can_be_check
     refused = editor_client.get(page_url)
     assert "отклонено, ничего не изменено" in refused.text
     # The fourth line of the spreadsheet: the header is row 1.
-    row = re.search(r'<th scope="row">4</th>(.*?)</tr>', refused.text, re.S).group(1)
-    assert "Человек 2" in row
-    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
-    assert "no-such-citation" in cell
-    assert "Нет записи «цитата» со слагом «no-such-citation»" in cell
+    row = next(
+        row for row in shown_rows(refused.text, "import-errors") if row.heading == "Строка 4"
+    )
+    assert row.name == "Человек 2"
+    value, message = row.cells["citations"]
+    assert "no-such-citation" in value
+    assert "Нет записи «цитата» со слагом «no-such-citation»" in message
     assert "заголовок — строка 1" in refused.text
 
     make_citation(slug="no-such-citation")
