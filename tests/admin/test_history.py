@@ -127,9 +127,7 @@ def marked_words(html: str, tag: str) -> list[str]:
     return [unescape(text) for text in re.findall(rf"<{tag}>(.*?)</{tag}>", html, re.S)]
 
 
-def test_the_history_list_and_the_version_page_mark_the_same_changed_word(
-    seeded, editor_client
-):
+def test_the_history_list_and_the_version_page_mark_the_same_changed_word(seeded, editor_client):
     title = models.Title.objects.get(slug="hero-of-labour")
     first = history_entries(title)[0]
     url, data = open_form(editor_client, title)

@@ -40,7 +40,7 @@ UNREADABLE_CELLS = """(selector) => {
   }
   return found;
 }"""
-MARKED = "(tag) => [...document.querySelectorAll('#content ' + tag)].map((node) => node.textContent)"
+MARKED = "(tag) => [...document.querySelectorAll('#content ' + tag)].map((n) => n.textContent)"
 
 
 def import_titles(page, content: bytes) -> None:
@@ -80,7 +80,8 @@ def test_a_chief_editor_s_preview_of_a_one_word_change_reads_at_any_width(editor
     expect(page.locator(".import-unchanged summary")).to_have_text("Без изменений: 2 строки")
     assert page.evaluate(MARKED, "del") == [OLD_WORD]
     assert page.evaluate(MARKED, "ins") == [NEW_WORD]
-    assert_readable(page, "table.import-changes tbody th, table.import-changes tbody td", f"preview-{window}")
+    cells = "table.import-changes tbody th, table.import-changes tbody td"
+    assert_readable(page, cells, f"preview-{window}")
 
 
 def test_a_refused_title_file_reads_at_any_width(editor_page, window):
@@ -100,7 +101,8 @@ def test_a_refused_title_file_reads_at_any_width(editor_page, window):
     expect(record.locator(".import-record__slug")).to_have_text(TITLE)
     expect(record.locator("tr.import-error-cell th")).to_have_text("established_on")
     expect(record.locator("tr.import-error-cell td").first).to_have_text("27 июля 1927")
-    assert_readable(page, "table.import-errors tbody th, table.import-errors tbody td", f"errors-{window}")
+    cells = "table.import-errors tbody th, table.import-errors tbody td"
+    assert_readable(page, cells, f"errors-{window}")
 
 
 def test_a_version_of_a_title_reads_at_any_width_its_changed_word_alone(editor_page, window):

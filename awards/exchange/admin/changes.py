@@ -16,6 +16,9 @@ from awards.exchange.pipeline.report import NEW, UNCHANGED, UPDATED, ImportRepor
 IDENTITY_COLUMNS = ("slug", "version")
 # The cells that name a record, first found first.
 NAME_COLUMNS = ("name_ru", "name_en", "quote_ru", "quote_en")
+# A registry list names its people by these (awards.exchange.kinds.registry_list), or by a key.
+PERSON_NAME_COLUMNS = ("surname_ru", "given_name_ru", "patronymic_ru")
+KEY_COLUMNS = ("slug", "person")
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,24 @@ def changes_preview(columns: list[Column], report: ImportReport, *, limit: int) 
 
 
 def record_name(values: dict, instance=None) -> str:
-    """The name a row gives its record, else the record's own (read without a query)."""
+    """The name a row gives its record (a registry list's: the person's full name), else
+    the record's own (read without a query)."""
     for name in NAME_COLUMNS:
         if values.get(name):
             return str(values[name])
+    full_name = " ".join(str(values[part]) for part in PERSON_NAME_COLUMNS if values.get(part))
+    if full_name:
+        return full_name
     for attribute in ("name", "quote"):
         value = getattr(instance, attribute, None) if instance is not None else None
         if isinstance(value, str) and value:
             return value
     return ""
+
+
+def record_key(values: dict) -> str:
+    """The slug a row names its record by (a registry list's row: its person's key)."""
+    return next((str(values[key]) for key in KEY_COLUMNS if values.get(key)), "")
 
 
 def _record_row(columns: list[Column], outcome: RowOutcome) -> RecordRow:
@@ -94,7 +106,7 @@ def _record_row(columns: list[Column], outcome: RowOutcome) -> RecordRow:
             cells.append(CellChange(column=column.name, old=old, new=new))
     return RecordRow(
         number=outcome.number,
-        slug=outcome.values.get("slug") or getattr(outcome.instance, "slug", ""),
+        slug=record_key(outcome.values) or getattr(outcome.instance, "slug", ""),
         name=record_name(outcome.values, outcome.instance),
         import_type=outcome.import_type,
         cells=cells,

@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from import_export.results import InvalidRow, Result, RowResult
 
-from awards.exchange.admin.changes import changes_preview, record_name
+from awards.exchange.admin.changes import changes_preview, record_key, record_name
 from awards.exchange.columns import export_columns
 from awards.exchange.pipeline.report import ImportReport, RowError
 
@@ -112,7 +112,7 @@ def error_table(*, headers, errors, cells, more_errors: int = 0) -> ErrorTable:
         row = rows.get(error.row)
         if row is None:
             row = rows[error.row] = ErrorRow(
-                number=error.row, slug=_cut(values.get("slug", "")), name=_cut(record_name(values))
+                number=error.row, slug=_cut(record_key(values)), name=_cut(record_name(values))
             )
         row.conflict = row.conflict or error.conflict
         if error.column and error.row is not None:

@@ -71,6 +71,19 @@ def test_an_unreadable_file_is_refused_with_a_message_and_logged(
     assert not Person.objects.filter(surname_ru="Новиков").exists()
 
 
+def test_a_registry_list_s_error_names_the_person_and_stands_beside_its_cell(
+    editor_client, django_capture_on_commit_callbacks
+):
+    content = registry_list({**NOVIKOV, "date": "1960", "title": "no-such-title"})
+
+    page_url = start_list(editor_client, django_capture_on_commit_callbacks, content)
+
+    (row,) = shown_rows(editor_client.get(page_url).text, "import-errors")
+    assert (row.heading, row.name) == ("Строка 2", "Новиков Пётр Ильич")
+    assert list(row.cells) == ["title"]
+    assert row.cells["title"][0] == "no-such-title"
+
+
 def test_a_file_of_another_kind_or_too_large_is_a_form_error(editor_client, settings):
     wrong_kind = upload_list(editor_client, b"MZ\x90\x00", name="list.exe")
     assert wrong_kind.status_code == 200
