@@ -1,12 +1,16 @@
 """What the admin shows of an import (awards.exchange.admin.preview): the rows an import would
 change, and each error beside the row's cells, numbered as the editor's program numbers them."""
 
+import csv
+import io
 import json
+
+import pytest
 
 from awards import models
 from tests.support.admin_imports import upload
 from tests.support.import_tables import shown_rows, unchanged_summary
-from tests.support.record_files import edited_export
+from tests.support.record_files import edited_export, export_bytes
 
 TITLES_URL = "/admin/awards/title/import/"
 
@@ -146,3 +150,40 @@ def test_an_error_of_the_whole_file_is_shown_as_the_file_s(no_records, editor_cl
     (row,) = shown_rows(page, "import-errors")
     assert row.heading == "Строка 1"
     assert "colour" in " ".join(row.messages + [" ".join(cells) for cells in row.cells.values()])
+
+
+# Each kind of record (the registry's conferments ship empty) and a text column of it.
+EDITED_COLUMNS = {
+    "source": "name_en",
+    "citation": "quote_en",
+    "authority": "name_en",
+    "person": "name_en",
+    "decree": "name_en",
+    "title": "name_en",
+    "medal": "name_en",
+    "event": "name_en",
+    "provision": "value_en",
+}
+
+
+@pytest.mark.parametrize("model_name", EDITED_COLUMNS)
+def test_every_kind_s_preview_shows_the_one_changed_cell_and_counts_the_rest(
+    seeded, chief_editor_client, model_name
+):
+    column = EDITED_COLUMNS[model_name]
+    header, *rows = csv.reader(io.StringIO(export_bytes(model_name).decode("utf-8-sig")))
+    slug, old = next(
+        (row[0], row[header.index(column)]) for row in rows if row[header.index(column)]
+    )
+    content = edited_export(model_name, slug=slug, column=column, old=old, new=f"{old} edited")
+
+    page = upload(
+        chief_editor_client, content, name="file.csv", url=f"/admin/awards/{model_name}/import/"
+    ).text
+
+    (row,) = shown_rows(page, "import-changes")
+    assert row.slug == slug and row.action == "будет изменена"
+    assert row.cells == {column: [old, f"{old} edited"]}
+    assert row.marked == {column: ([], ["edited"])}
+    if len(rows) > 1:
+        assert unchanged_summary(page)[0].startswith(f"Без изменений: {len(rows) - 1} строк")
