@@ -105,7 +105,9 @@ def test_a_refused_title_file_reads_at_any_width(editor_page, window):
     assert_readable(page, cells, f"errors-{window}")
 
 
-def test_a_version_of_a_title_reads_at_any_width_its_changed_word_alone(editor_page, window):
+def test_a_version_of_a_title_and_its_history_mark_the_changed_word_alone_at_any_width(
+    editor_page, window
+):
     page = editor_page("version-chief", chief=True)
     page.set_viewport_size(dict(zip(("width", "height"), WINDOWS[window], strict=True)))
     title = models.Title.objects.get(slug=TITLE)
@@ -122,6 +124,16 @@ def test_a_version_of_a_title_reads_at_any_width_its_changed_word_alone(editor_p
     assert page.evaluate(MARKED, "ins") == [NEW_WORD]
     assert page.evaluate(MARKED, "del") == [OLD_WORD]
     assert_readable(page, ".record-version .record-history td", f"version-{window}")
+
+    # The history list marks the same word (awards.admin.history, one word diff).
+    page.goto(admin_url(models.Title, "history", title.pk))
+    assert page.evaluate(MARKED, "ins") == [NEW_WORD]
+    assert page.evaluate(MARKED, "del") == [OLD_WORD]
+    page.screenshot(path=str(SHOTS / f"history-{window}.png"), full_page=True)
+    assert page.evaluate(PAGE_FITS), "the history list scrolls sideways"
+    assert (
+        page.evaluate(UNREADABLE_CELLS, "#change-history tbody th, #change-history tbody td") == []
+    )
 
 
 def test_a_file_that_cannot_be_read_is_refused_with_a_readable_message(editor_page, window):
