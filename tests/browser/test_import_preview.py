@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from awards import models
 from tests.support.admin_pages import admin_url
 from tests.support.record_files import edited_export
+from tests.support.registry_lists import NOVIKOV, registry_list
 
 WINDOWS = {"laptop": (1280, 800), "phone": (390, 844)}
 SHOTS = Path("/work/shots/previews")
@@ -149,3 +150,23 @@ def test_a_file_that_cannot_be_read_is_refused_with_a_readable_message(editor_pa
     message = page.locator("ul.errorlist li").first
     expect(message).to_be_visible()
     assert_readable(page, "ul.errorlist li", f"unreadable-{window}")
+
+
+def test_a_refused_registry_list_reads_at_any_width(editor_page, settings, tmp_path, window):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.IMPORT_FILES_ROOT = tmp_path
+    listed = tmp_path / "list.csv"
+    listed.write_bytes(registry_list({**NOVIKOV, "date": "1960", "title": "no-such-title"}))
+    page = editor_page("list-editor")
+    page.set_viewport_size(dict(zip(("width", "height"), WINDOWS[window], strict=True)))
+
+    page.goto("/admin/awards/conferment/import-list/")
+    page.locator("input[type=file]").set_input_files(str(listed))
+    page.get_by_role("button", name="Загрузить и проверить").click()
+
+    record = page.locator("table.import-errors tbody.import-record")
+    expect(record).to_have_count(1)
+    expect(record.locator(".import-record__name")).to_have_text("Новиков Пётр Ильич")
+    expect(record.locator("tr.import-error-cell th")).to_have_text("title")
+    cells = "table.import-errors tbody th, table.import-errors tbody td"
+    assert_readable(page, cells, f"registry-list-errors-{window}")
