@@ -52,8 +52,8 @@ def marked_changes(old: str | list[str], new: str | list[str]) -> tuple[SafeStri
     Lists are compared item by item; an empty value reads as a dash.
     """
     if isinstance(old, list) or isinstance(new, list):
-        return _mark(_items(old), _items(new), lone_words=0)
-    return _mark(_WORDS.findall(old), _WORDS.findall(new), lone_words=_LONE_WORDS)
+        return _mark(_items(old), _items(new), lone_words=0, items=True)
+    return _mark(_WORDS.findall(old), _WORDS.findall(new), lone_words=_LONE_WORDS, items=False)
 
 
 def _items(value: str | list[str]) -> list[str]:
@@ -64,15 +64,17 @@ def _items(value: str | list[str]) -> list[str]:
     return tokens
 
 
-def _mark(old: list[str], new: list[str], *, lone_words: int) -> tuple[SafeString, SafeString]:
+def _mark(
+    old: list[str], new: list[str], *, lone_words: int, items: bool
+) -> tuple[SafeString, SafeString]:
     old_parts, new_parts = [], []
     for same, removed, added in _segments(old, new, lone_words=lone_words):
         if same:
             old_parts.append(escape(removed))
             new_parts.append(escape(added))
         else:
-            old_parts.append(_wrapped("del", removed))
-            new_parts.append(_wrapped("ins", added))
+            old_parts.append(_wrapped("del", removed, items=items))
+            new_parts.append(_wrapped("ins", added, items=items))
     return _joined(old_parts), _joined(new_parts)
 
 
@@ -101,10 +103,17 @@ def _segments(old: list[str], new: list[str], *, lone_words: int) -> list[tuple[
     return [tuple(run) for run in merged]
 
 
-def _wrapped(tag: str, text: str) -> str:
-    if not text.strip() or text == _ITEM_SEPARATOR:
+def _wrapped(tag: str, text: str, *, items: bool) -> str:
+    """The changed words in the tag, the spaces (and between items the separators) around
+    them outside it: the marked text is the changed words alone."""
+    core = text.strip()
+    if items:
+        core = core.strip(_ITEM_SEPARATOR.strip() + " ")
+    if not core:
         return escape(text)
-    return f"<{tag}>{escape(text)}</{tag}>"
+    start = text.index(core)
+    before, after = text[:start], text[start + len(core) :]
+    return f"{escape(before)}<{tag}>{escape(core)}</{tag}>{escape(after)}"
 
 
 def _joined(parts: Iterable[str]) -> SafeString:

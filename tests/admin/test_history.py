@@ -1,6 +1,9 @@
 """The edit history in the admin (awards.admin.history): who changed what, a revert as an
 ordinary save, a deleted record recovered."""
 
+import re
+from html import unescape
+
 import pytest
 
 from awards import models
@@ -25,7 +28,7 @@ def test_history_view_shows_who_changed_a_record(seeded, editor_client):
     page = response.content.decode()
     assert "test-editor" in page
     assert "Hero of Labour (1927)" in page_text(response)
-    assert "<ins> (1927)</ins>" in page
+    assert " <ins>(1927)</ins>" in page
     assert "&rarr;" in page or "→" in page
 
 
@@ -101,9 +104,6 @@ def test_a_deleted_record_is_recovered_with_its_citations(
 def test_the_version_page_shows_the_record_now_under_now_and_the_version_under_this_version(
     seeded, editor_client
 ):
-    import re
-    from html import unescape
-
     title = models.Title.objects.get(slug="hero-of-labour")
     first = history_entries(title)[0]
     url, data = open_form(editor_client, title)
@@ -117,8 +117,29 @@ def test_the_version_page_shows_the_record_now_under_now_and_the_version_under_t
     assert [unescape(re.sub("<[^>]+>", "", cell)).strip() for cell in re.findall(
         r"<th[^>]*>(.*?)</th>", header, re.S)] == ["Поле", "Сейчас", "В этой версии"]  # fmt: skip
     row = next(row for row in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "(edited later)" in row)
-    now, this_version = (
-        unescape(re.sub("<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
-    )
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    now, this_version = (unescape(re.sub("<[^>]+>", "", cell)) for cell in cells)
     assert "(edited later)" in now
     assert "(edited later)" not in this_version and "Hero of Labour" in this_version
+
+
+def marked_words(html: str, tag: str) -> list[str]:
+    return [unescape(text) for text in re.findall(rf"<{tag}>(.*?)</{tag}>", html, re.S)]
+
+
+def test_the_history_list_and_the_version_page_mark_the_same_changed_word(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-labour")
+    first = history_entries(title)[0]
+    url, data = open_form(editor_client, title)
+    assert "учреждённое" in data["description_ru"]
+    data["description_ru"] = data["description_ru"].replace("учреждённое", "введённое", 1)
+    assert editor_client.post(url, data).status_code == 302
+
+    listed = editor_client.get(admin_url(models.Title, "history", title.pk)).content.decode()
+    version = editor_client.get(
+        admin_url(models.Title, "simple_history", title.pk, first.history_id)
+    ).content.decode()
+
+    for page in (listed, version):
+        assert marked_words(page, "del") == ["учреждённое"]
+        assert marked_words(page, "ins") == ["введённое"]

@@ -54,9 +54,10 @@ def test_an_edit_between_preview_and_confirmation_is_a_conflict_not_overwritten(
     importer.get_by_role("button", name="Подтвердить импорт").click()
 
     expect(importer.locator(".errornote").first).to_contain_text("ничего не записано")
-    conflict = importer.locator("table.import-errors tr.import-conflict")
+    conflict = importer.locator("table.import-errors tbody.import-conflict")
     expect(conflict).to_have_count(1)
-    expect(conflict.locator("th")).to_have_text(str(row))
+    expect(conflict.locator(".import-record__number")).to_have_text(f"Строка {row}")
+    expect(conflict.locator(".import-record__slug")).to_have_text(SLUGS[1])
     expect(conflict).to_contain_text("изменил кто-то другой после проверки файла")
     expect(importer.get_by_role("button", name="Проверить тот же файл ещё раз")).to_be_visible()
     page_width = importer.evaluate("document.documentElement.scrollWidth")

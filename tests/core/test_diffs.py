@@ -37,7 +37,7 @@ def test_a_changed_word_alone_is_marked():
 def test_an_added_word_is_marked_in_the_new_value_only():
     assert marked_changes("Герой Труда", "Герой Социалистического Труда") == (
         "Герой Труда",
-        "Герой <ins>Социалистического </ins>Труда",
+        "Герой <ins>Социалистического</ins> Труда",
     )
 
 
@@ -58,6 +58,10 @@ def test_both_values_are_escaped():
 
 def test_an_empty_value_reads_as_a_dash():
     assert marked_changes("", "Новое") == ("—", "<ins>Новое</ins>")
+
+
+def test_an_item_added_to_a_list_is_marked_without_its_separator():
+    assert marked_changes(["c1"], ["c1", "c2"]) == ("c1", "c1; <ins>c2</ins>")
 
 
 def test_lists_are_compared_item_by_item():

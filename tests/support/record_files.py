@@ -1,5 +1,8 @@
 """Records of one kind out as a file and back in, through the exchange pipeline."""
 
+import csv
+import io
+
 from awards.exchange.exporter import export_file
 from awards.exchange.files import read_table
 from awards.exchange.kinds.records import RecordKind
@@ -39,3 +42,16 @@ def import_csv(text: str, **options):
 def export_people() -> str:
     """Every person as a CSV text."""
     return export_bytes("person").decode("utf-8-sig")
+
+
+def edited_export(model_name: str, *, slug: str, column: str, old: str, new: str) -> bytes:
+    """Every record of the model as exported, one cell of one record edited as an editor
+    would in a spreadsheet: ``old`` replaced by ``new`` in it, the other rows as they are."""
+    header, *rows = csv.reader(io.StringIO(export_bytes(model_name).decode("utf-8-sig")))
+    (row,) = [row for row in rows if row[0] == slug]
+    index = header.index(column)
+    assert old in row[index], f"{old!r} is not in {slug}'s {column}"
+    row[index] = row[index].replace(old, new, 1)
+    output = io.StringIO()
+    csv.writer(output).writerows([header, *rows])
+    return output.getvalue().encode()

@@ -4,12 +4,12 @@ by row, each beside the row's cells as the file holds them."""
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from import_export.results import InvalidRow, Result, RowResult
 
+from awards.exchange.admin.changes import changes_preview, record_key, record_name
 from awards.exchange.columns import export_columns
-from awards.exchange.pipeline.report import ImportReport, RowError, RowOutcome
+from awards.exchange.pipeline.report import ImportReport, RowError
 
 # Rows shown in the admin's preview; the import itself takes every row.
 PREVIEW_ROWS = 500
@@ -52,44 +52,36 @@ def result_from_report(resource, report: ImportReport, *, dry_run: bool) -> Resu
                 values=report.error_cells.get(number, ()),
             )
         )
-    columns = export_columns(resource)
+    result.changes = (
+        changes_preview(export_columns(resource), report, limit=PREVIEW_ROWS) if dry_run else None
+    )
     for outcome in report.outcomes[:PREVIEW_ROWS] if dry_run else report.outcomes:
         row_result = RowResult()
         row_result.import_type = outcome.import_type
         row_result.instance = outcome.instance
         row_result.add_instance_info(outcome.instance)
-        row_result.diff = _preview_cells(columns, outcome) if dry_run else None
         result.append_row_result(row_result)
     return result
 
 
-def _preview_cells(columns, outcome: RowOutcome) -> list:
-    cells = []
-    for column in columns:
-        if column.name not in outcome.values:
-            cells.append("")
-            continue
-        new = column.render(outcome.values[column.name])
-        if column.name in outcome.previous:
-            old = column.render(outcome.previous[column.name])
-            cells.append(format_html("<del>{}</del> <ins>{}</ins>", old, new))
-        else:
-            cells.append(new)
-    return cells
-
-
 @dataclass
 class ErrorCell:
+    """A cell with an error: its column, its value as the file holds it, what is wrong."""
+
+    column: str
     value: str
     messages: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ErrorRow:
-    """A row of the file with its errors: beside the cells they are about, or the row's."""
+    """A row of the file with its errors, named by its record (slug and name): each error
+    beside the cell it is about, or the row's own."""
 
     number: int | None
-    cells: list[ErrorCell]
+    slug: str = ""
+    name: str = ""
+    cells: list[ErrorCell] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     conflict: bool = False
 
@@ -106,7 +98,7 @@ class ErrorTable:
 
 
 def error_table(*, headers, errors, cells, more_errors: int = 0) -> ErrorTable:
-    """The errors of an import by row, each beside the row's cells as the file holds them.
+    """The errors of an import by row, each beside the cell it is about as the file holds it.
 
     ``errors`` are RowError or dicts with the same keys; ``cells`` the cells of
     each row with an error, by row number.
@@ -115,23 +107,27 @@ def error_table(*, headers, errors, cells, more_errors: int = 0) -> ErrorTable:
     for error in errors:
         if isinstance(error, dict):
             error = RowError(**error)
+        typed = cells.get(error.row) or cells.get(str(error.row)) or []
+        values = dict(zip(headers, typed, strict=False))
         row = rows.get(error.row)
         if row is None:
-            values = cells.get(error.row) or cells.get(str(error.row)) or []
             row = rows[error.row] = ErrorRow(
-                number=error.row,
-                cells=[
-                    ErrorCell(_cut(values[index] if index < len(values) else ""))
-                    for index in range(len(headers))
-                ],
+                number=error.row, slug=_cut(record_key(values)), name=_cut(record_name(values))
             )
         row.conflict = row.conflict or error.conflict
-        if error.column in headers and error.row is not None:
-            row.cells[headers.index(error.column)].messages.append(error.message)
+        if error.column and error.row is not None:
+            cell = next((cell for cell in row.cells if cell.column == error.column), None)
+            if cell is None:
+                cell = ErrorCell(column=error.column, value=_cut(values.get(error.column, "")))
+                row.cells.append(cell)
+            cell.messages.append(error.message)
         elif error.column:
             row.messages.append(f"{error.column}: {error.message}")
         else:
             row.messages.append(error.message)
+    for row in rows.values():
+        order = {column: index for index, column in enumerate(headers)}
+        row.cells.sort(key=lambda cell: order.get(cell.column, len(order)))
     return ErrorTable(headers=list(headers), rows=list(rows.values()), more_errors=more_errors)
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from awards.exchange.files import ImportFileError, Table
-from awards.exchange.widgets import printable
+from awards.exchange.widgets import cell_text, printable
 from awards.models import ImportLog
 
 NEW = "new"
@@ -97,6 +97,8 @@ class ImportReport:
     # Errors beyond MAX_REPORTED_ERRORS, counted only.
     more_errors: int = 0
     outcomes: list[RowOutcome] = field(default_factory=list)
+    # Rows that match their records as they are, for the preview to name (not written).
+    unchanged_rows: list[RowOutcome] = field(default_factory=list, repr=False)
     failed_rows: set = field(default_factory=set, repr=False)
     # The version of each record the file names that existed when it was checked, by slug:
     # what a confirmation later expects to find unchanged.
@@ -167,15 +169,14 @@ class ImportReport:
                 continue
             offset = error.row - table.first_row_number
             if 0 <= offset < len(table.rows):
-                self.error_cells[error.row] = [
-                    "" if cell is None else printable(str(cell)) for cell in table.rows[offset]
-                ]
+                self.error_cells[error.row] = [_cell_as_typed(cell) for cell in table.rows[offset]]
 
     def refuse(self, *, rows: int) -> None:
         """Nothing is written: no row counts as new, updated or unchanged."""
         self.failed = self.failed or rows
         self.new = self.updated = self.unchanged = 0
         self.outcomes = []
+        self.unchanged_rows = []
 
     def error_lines(self) -> list[str]:
         lines = [str(error) for error in self.errors]
@@ -291,3 +292,10 @@ def log_import(*, report: ImportReport, user, origin: str) -> ImportLog:
         failed_count=report.failed,
         errors="\n".join(report.error_lines()),
     )
+
+
+def _cell_as_typed(cell) -> str:
+    """A cell as its editor typed it: a JSON list as its items, separated by commas."""
+    if isinstance(cell, list):
+        return printable(", ".join(cell_text(item) for item in cell))
+    return printable(cell_text(cell))

@@ -1,12 +1,11 @@
 """Background imports in the admin (awards.exchange.admin.jobs): each job's page with its
 progress and errors, who may confirm it, and the upload of a registry list."""
 
-import re
-
 import pytest
 
 from awards import models
 from awards.models import ImportJob, ImportLog, Person
+from tests.support.import_tables import shown_rows
 from tests.support.job_pages import DATABASE_QUEUE, counts, people_csv, start
 from tests.support.registry_lists import (
     IMPORT_LIST_URL,
@@ -72,6 +71,19 @@ def test_an_unreadable_file_is_refused_with_a_message_and_logged(
     assert not Person.objects.filter(surname_ru="Новиков").exists()
 
 
+def test_a_registry_list_s_error_names_the_person_and_stands_beside_its_cell(
+    editor_client, django_capture_on_commit_callbacks
+):
+    content = registry_list({**NOVIKOV, "date": "1960", "title": "no-such-title"})
+
+    page_url = start_list(editor_client, django_capture_on_commit_callbacks, content)
+
+    (row,) = shown_rows(editor_client.get(page_url).text, "import-errors")
+    assert (row.heading, row.name) == ("Строка 2", "Новиков Пётр Ильич")
+    assert list(row.cells) == ["title"]
+    assert row.cells["title"][0] == "no-such-title"
+
+
 def test_a_file_of_another_kind_or_too_large_is_a_form_error(editor_client, settings):
     wrong_kind = upload_list(editor_client, b"MZ\x90\x00", name="list.exe")
     assert wrong_kind.status_code == 200
@@ -120,11 +132,13 @@ def test_a_refused_background_import_lists_errors_beside_values_and_can_be_check
     refused = editor_client.get(page_url)
     assert "отклонено, ничего не изменено" in refused.text
     # The fourth line of the spreadsheet: the header is row 1.
-    row = re.search(r'<th scope="row">4</th>(.*?)</tr>', refused.text, re.S).group(1)
-    assert "Человек 2" in row
-    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
-    assert "no-such-citation" in cell
-    assert "Нет записи «цитата» со слагом «no-such-citation»" in cell
+    row = next(
+        row for row in shown_rows(refused.text, "import-errors") if row.heading == "Строка 4"
+    )
+    assert row.name == "Человек 2"
+    value, message = row.cells["citations"]
+    assert "no-such-citation" in value
+    assert "Нет записи «цитата» со слагом «no-such-citation»" in message
     assert "заголовок — строка 1" in refused.text
 
     make_citation(slug="no-such-citation")

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards import models
 from tests.support.admin_imports import CONFIRM_URL, CSV, IMPORT_URL, JSON, upload
+from tests.support.admin_pages import page_text
 
 
 def test_the_import_page_lists_the_columns(editor_client):
@@ -190,7 +191,7 @@ def test_rows_whose_records_changed_since_the_preview_are_refused_as_conflicts(
     # The same file can be checked again against the records as they are now.
     again = editor_client.post(IMPORT_URL, {"stored_file": done.context["stored_file"]})
     assert again.context["result"] is not None
-    assert "Петров (другой редактор)" in again.text
+    assert "Петров (другой редактор)" in page_text(again)
 
 
 def test_a_confirmation_with_no_change_in_between_writes_the_file(

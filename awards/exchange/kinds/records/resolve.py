@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from awards.exchange.columns import Column, Kind, current_links, fetch_by_slug, unknown_slug_message
 from awards.exchange.files import Table
 from awards.exchange.kinds.records.clean import VERSION_COLUMN, CleanRow
-from awards.exchange.pipeline.report import ImportReport, changed_meanwhile
+from awards.exchange.pipeline.report import UNCHANGED, ImportReport, RowOutcome, changed_meanwhile
 
 
 @dataclass
@@ -181,5 +181,6 @@ def _plan_row(plan, row, instance, targets, links, report) -> None:
         return
     if not is_new and not changed:
         report.unchanged += 1
+        report.unchanged_rows.append(RowOutcome(row.number, UNCHANGED, instance, row.values))
         return
     plan.pending.append(PendingChange(row, instance, is_new, changed, link_changes))

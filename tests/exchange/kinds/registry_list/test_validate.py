@@ -1,8 +1,6 @@
 """Stage 4 of a registry list (awards.exchange.kinds.registry_list.validate): every row numbered
 among its person's awards and checked against the rules; duplicates and taken keys refused."""
 
-import re
-
 import pytest
 from django.utils import translation
 
@@ -10,6 +8,7 @@ from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.exchange.pipeline.run import import_file
 from awards.models import Conferment, ImportJob, ImportLog, Person
 from bench.registry import SYNTHETIC_SURNAME
+from tests.support.import_tables import shown_rows
 from tests.support.job_pages import confirm
 from tests.support.registry_builders import confer, hero
 from tests.support.registry_lists import (
@@ -35,10 +34,10 @@ def test_a_list_with_a_refused_row_is_rejected_naming_the_row_and_the_rule(
     refused = chief_editor_client.get(page_url)
     assert "отклонено, ничего не изменено" in refused.text
     # The header is row 1, twelve generated rows, then the refused one.
-    row = re.search(r'<th scope="row">14</th>(.*?)</tr>', refused.text, re.S).group(1)
-    assert "Новиков" in row
-    cell = re.search(r'class="import-error-cell">(.*?)</td>', row, re.S).group(1)
-    assert "1992-01-01" in cell and "упразднено" in cell
+    (row,) = shown_rows(refused.text, "import-errors")
+    assert (row.heading, row.name) == ("Строка 14", "Новиков Пётр Ильич")
+    value, message = row.cells["date"]
+    assert value == "1992-01-01" and "упразднено" in message
     assert not Person.objects.filter(surname_ru__in=["Новиков", f"{SYNTHETIC_SURNAME}-000001"])
     assert ImportJob.objects.get().status == ImportJob.Status.REJECTED
     assert ImportLog.objects.latest("pk").status == ImportLog.Status.REJECTED
@@ -64,7 +63,11 @@ def test_awards_recorded_after_the_check_are_counted_when_the_list_is_written(
 
     # A fourth award before 1973 is beyond the limit: nothing written, the file kept.
     assert "отклонено, ничего не изменено" in refused.text
-    assert re.search(r'<th scope="row">2</th>.*?Новикову Петру Ильичу 4 раза', refused.text, re.S)
+    (row,) = shown_rows(refused.text, "import-errors")
+    assert row.heading == "Строка 2"
+    assert "Новикову Петру Ильичу 4 раза" in " ".join(
+        row.messages + [text for cells in row.cells.values() for text in cells]
+    )
     assert novikov.conferments.count() == 3
     assert ImportJob.objects.get().file
 
