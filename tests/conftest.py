@@ -92,9 +92,10 @@ def pytest_runtest_teardown(item, nextitem):
     """The records of fixtures/ loaded again, committed, as soon as a transactional test has
     emptied the database: otherwise every later test asking for them would load them inside
     its own transaction, rolled back after it (under pytest-xdist the transactional tests
-    do not all run last)."""
+    do not all run last). After the run's last test there is none to load them for, and the
+    test database is already gone (the connection points at the real one again)."""
     result = yield
-    if _flushes_the_database(item):
+    if nextitem is not None and _flushes_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             if not models.Source.objects.exists():
                 load_fixture_records(paths=fixture_paths())
