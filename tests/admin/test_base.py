@@ -173,17 +173,16 @@ def test_inline_buttons_and_headers_are_russian(seeded, editor_client):
 
     response = editor_client.get(admin_url(models.Title, "change", title.pk))
 
-    assert set(inline_buttons(response)) == {"Положение: добавить ещё", "Цитата: добавить ещё"}
+    assert set(inline_buttons(response)) == {"Цитата: добавить ещё"}
     headers = re.findall(r'<th class="column-citation[^"]*">\s*([^<]+?)\s*<', response.text)
-    assert headers == ["Цитата"]
+    assert headers == ["Отрывок"]
     assert "Citation" not in page_text(response) and "CITATION" not in response.text
 
 
-def test_a_provision_changed_on_its_titles_page_gets_one_entry(seeded, editor_client):
+def test_a_provision_changed_on_its_own_page_gets_one_entry(seeded, editor_client):
     provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
-    url, data = open_form(editor_client, provision.title)
-    row = next(key for key, value in data.items() if key.endswith("-id") and value == provision.pk)
-    data[row.replace("-id", "-value_ru")] = "Новое значение"
+    url, data = open_form(editor_client, provision)
+    data["value_ru"] = "Новое значение"
     data["change_reason"] = "Сверка с источником"
     before = provision.history.count()
 

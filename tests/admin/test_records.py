@@ -20,20 +20,33 @@ def test_the_picker_finds_passages_by_paragraph_as_it_labels_them(seeded, editor
     labels = pick_citation(editor_client, "абзац 5")
 
     assert labels
-    assert all(", абзац 5, предложение " in label for label in labels)
+    assert all(label.startswith("абзац 5, предложение ") for label in labels)
 
 
 def test_the_picker_finds_a_passage_by_paragraph_and_sentence(seeded, editor_client):
     labels = pick_citation(editor_client, "абзац 6, предложение 2")
 
     assert labels
-    assert all(label.endswith(", абзац 6, предложение 2") for label in labels)
+    assert all(label.startswith("абзац 6, предложение 2: «") for label in labels)
 
 
 def test_the_picker_finds_a_passage_by_the_whole_label_it_shows(seeded, editor_client):
     citation = models.Citation.objects.get(slug="hsl-p5-s1")
 
-    assert str(citation) in pick_citation(editor_client, str(citation))
+    assert pick_citation(editor_client, citation.label()) == [citation.label()]
+
+
+def test_the_pickers_passages_differ_by_place_and_the_start_of_their_sentence(
+    seeded, editor_client
+):
+    labels = pick_citation(editor_client, "Звание Героя Социалистического Труда")
+    citation = models.Citation.objects.get(slug="hsl-p5-s1")
+
+    assert len(labels) == len(set(labels)) > 3
+    assert "абзац 5, предложение 1: «Указом Президиума Верховного Совета СССР от 14 мая…» — " in {
+        label.split("Звание")[0] for label in labels
+    }
+    assert citation.label().endswith(f" — {citation.source}")
 
 
 def test_the_import_log_names_the_kind_of_record_in_russian(no_records, editor_client):
