@@ -229,8 +229,8 @@ class RecordAdmin(
 
 def uncited_fact_text(fact) -> str:
     return _(
-        "%(label)s «%(value)s» is in none of the cited sentences: check the record or its "
-        "citations."
+        "None of the cited sentences states what «%(label)s» holds: «%(value)s». Check the "
+        "record or its citations."
     ) % {"label": capfirst(fact.label), "value": fact.value}
 
 

@@ -1,10 +1,23 @@
 """The declarations of each kind of record in the admin (awards.admin.records): the citation
 picker of a provision, the import log."""
 
+import html
 import re
+
+import pytest
 
 from awards import models
 from tests.support.admin_imports import upload
+from tests.support.admin_pages import admin_url, page_text
+
+
+def inline_formsets(response):
+    return response.context["inline_admin_formsets"]
+
+
+def page_text_of(fragment):
+    """The visible text of a piece of a page."""
+    return " ".join(re.sub(r"<[^>]+>", "", html.unescape(fragment)).split())
 
 
 def pick_citation(client, term):
@@ -78,3 +91,53 @@ def test_the_import_log_is_readable_in_the_admin(editor_client, editor, citation
     assert detail.status_code == 200
     assert re.search(r"zz", detail.text)
     assert editor_client.get("/admin/awards/importlog/add/").status_code == 403
+
+
+def test_the_title_form_lists_its_provisions_a_line_each(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-socialist-labour")
+    provisions = list(title.provisions.all())
+
+    response = editor_client.get(admin_url(models.Title, "change", title.pk))
+
+    assert not any("provision" in inline.formset.prefix for inline in inline_formsets(response))
+    items = re.findall(r'<li class="provision-list__item">(.*?)</li>', response.text, re.S)
+    assert len(items) == len(provisions) > 10
+    for provision in provisions:
+        link = f'<a href="{admin_url(models.Provision, "change", provision.pk)}">'
+        assert sum(link in item for item in items) == 1
+    gold = next(p for p in provisions if p.aspect == "gold_medal")
+    line = page_text_of(next(i for i in items if admin_url(models.Provision, "change", gold.pk) in i))
+    assert line.startswith(f"Золотая медаль: {gold.value_ru} (с 22 мая 1940 г., введено: ")
+    add = f'href="{admin_url(models.Provision, "add")}?title={title.pk}"'
+    assert add in response.text
+
+
+def test_a_provision_added_from_its_title_starts_with_that_title(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-socialist-labour")
+
+    response = editor_client.get(admin_url(models.Provision, "add"), {"title": title.pk})
+
+    assert response.context["adminform"].form.initial["title"] == str(title.pk)
+
+
+@pytest.mark.parametrize("model", [models.Title, models.Provision, models.Authority])
+def test_the_forms_speak_plain_russian(seeded, editor_client, model):
+    record = model.objects.order_by("pk").first()
+
+    text = page_text(editor_client.get(admin_url(model, "change", record.pk)))
+
+    for jargon in ("Слаг", "слаг", "Ключ сравнения", "Сторона", ": основание"):
+        assert jargon not in text
+    assert "Адрес страницы:" in text
+    assert "Последняя часть адреса страницы записи на сайте" in text
+
+
+def test_a_provisions_form_names_its_fields_by_what_they_hold(seeded, editor_client):
+    provision = models.Provision.objects.order_by("pk").first()
+
+    text = page_text(editor_client.get(admin_url(models.Provision, "change", provision.pk)))
+
+    for label in ("О чём положение:", "Правило", "Краткий ответ для сравнения:"):
+        assert label in text
+    assert "Начало: на чём основано:" in text and "Окончание: на чём основано:" in text
+    assert "по которому сайт сравнивает звания и даты" in text
