@@ -48,7 +48,9 @@ def test_the_whole_name_first_then_a_word_then_elsewhere(seeded, editor_client, 
 @pytest.mark.parametrize(
     ("model_name", "field_name"), [("conferment", "person"), ("provision", "start_citation")]
 )
-def test_every_picker_ranks_the_same_way(seeded, editor_client, make_person, model_name, field_name):
+def test_every_picker_ranks_the_same_way(
+    seeded, editor_client, make_person, model_name, field_name
+):
     if model_name == "conferment":
         make_person(name_ru="Петров Иван Сергеевич")
         make_person(name_ru="Иванов Пётр Сергеевич")

@@ -106,7 +106,9 @@ def test_the_title_form_lists_its_provisions_a_line_each(seeded, editor_client):
         link = f'<a href="{admin_url(models.Provision, "change", provision.pk)}">'
         assert sum(link in item for item in items) == 1
     gold = next(p for p in provisions if p.aspect == "gold_medal")
-    line = page_text_of(next(i for i in items if admin_url(models.Provision, "change", gold.pk) in i))
+    line = page_text_of(
+        next(i for i in items if admin_url(models.Provision, "change", gold.pk) in i)
+    )
     assert line.startswith(f"Золотая медаль: {gold.value_ru} (с 22 мая 1940 г., введено: ")
     add = f'href="{admin_url(models.Provision, "add")}?title={title.pk}"'
     assert add in response.text

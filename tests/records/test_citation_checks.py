@@ -53,4 +53,6 @@ def test_the_facts_none_of_the_sentences_mentions_are_named():
 
 
 def test_nothing_is_reported_for_a_record_that_cites_nothing():
-    assert uncited_facts(dates=[("date", "дата", PartialDate(1939))], numbers=[], sentences=[]) == []
+    assert (
+        uncited_facts(dates=[("date", "дата", PartialDate(1939))], numbers=[], sentences=[]) == []
+    )
