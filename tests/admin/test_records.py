@@ -143,3 +143,32 @@ def test_a_provisions_form_names_its_fields_by_what_they_hold(seeded, editor_cli
         assert label in text
     assert "Начало: на чём основано:" in text and "Окончание: на чём основано:" in text
     assert "по которому сайт сравнивает звания и даты" in text
+
+
+def test_the_import_log_shows_its_status_second_and_its_counts_named(no_records, editor_client):
+    models.ImportLog.objects.create(
+        model_name="title",
+        file_name="titles.csv",
+        file_format="csv",
+        origin="admin",
+        status="imported",
+        dry_run=True,
+        new_count=1,
+        updated_count=3,
+    )
+
+    page = editor_client.get("/admin/awards/importlog/").text
+
+    columns = re.findall(r'<th scope="col" class="(?:sortable )?column-(\w+)', page)
+    assert columns[:2] == ["created_at", "status"]
+    assert len(columns) == 7
+    outcome = re.search(r'<td data-label="Итог" class="field-outcome">([^<]*)</td>', page)[1]
+    assert outcome == "только проверка; новых: 1, изменено: 3, без изменений: 0, с ошибками: 0"
+
+
+def test_each_cell_of_a_list_is_named_by_its_column_for_the_phones_cards(seeded, editor_client):
+    page = editor_client.get(admin_url(models.Title, "changelist")).text
+
+    assert '<td data-label="Дата учреждения" class="field-established_on_display">' in page
+    assert '<td data-label="Состояние" class="field-publication_state">' in page
+    assert '<td class="action-checkbox">' in page
