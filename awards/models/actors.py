@@ -2,9 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from awards.core.dates import PartialDateError, check_styles, julian_to_gregorian
 from awards.core.grammar import UNKNOWN, grammatical_sex
