@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from awards.core.dates import PartialDate, format_partial_date
 from awards.fields import PartialDateField
+from awards.models import Citation
 
 # The months after a day in Russian: «3 декабря».
 RUSSIAN_GENITIVE_MONTHS = (
@@ -89,7 +90,7 @@ def uncited_facts(
 
 def record_uncited_facts(record) -> list[UncitedFact]:
     """The record's dates (every partial date field) and numbers (``NUMBER_FIELDS`` holding
-    digits) that none of the passages it cites mentions."""
+    digits) that none of the sentences it cites mentions."""
     dates, numbers = [], []
     for field in record._meta.concrete_fields:
         value = getattr(record, field.attname, None)
@@ -98,5 +99,16 @@ def record_uncited_facts(record) -> list[UncitedFact]:
             dates.append((field.name, label, value))
         elif field.name in NUMBER_FIELDS and isinstance(value, str) and value.isdigit():
             numbers.append((field.name, label, value))
-    sentences = [citation.quote_ru for citation in record.citations.all() if citation.quote_ru]
-    return uncited_facts(dates=dates, numbers=numbers, sentences=sentences)
+    return uncited_facts(dates=dates, numbers=numbers, sentences=cited_sentences(record))
+
+
+def cited_sentences(record) -> list[str]:
+    """The sentences the record cites: its citations and any passage a field of its own
+    names (a provision's passage stating its start or end)."""
+    citations = list(record.citations.all())
+    citations += [
+        getattr(record, field.name)
+        for field in record._meta.concrete_fields
+        if field.is_relation and field.related_model is Citation and getattr(record, field.attname)
+    ]
+    return [citation.quote_ru for citation in citations if citation.quote_ru]

@@ -1,10 +1,16 @@
 """Whether a record's dates and numbers appear in the sentences it cites
-(awards.records.citation_checks): plain values, no database."""
+(awards.records.citation_checks): plain values, and a record's own sentences."""
 
 import pytest
 
+from awards import models
 from awards.core.dates import PartialDate
-from awards.records.citation_checks import date_is_stated, number_is_stated, uncited_facts
+from awards.records.citation_checks import (
+    date_is_stated,
+    number_is_stated,
+    record_uncited_facts,
+    uncited_facts,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +62,22 @@ def test_nothing_is_reported_for_a_record_that_cites_nothing():
     assert (
         uncited_facts(dates=[("date", "дата", PartialDate(1939))], numbers=[], sentences=[]) == []
     )
+
+
+@pytest.mark.django_db
+def test_a_records_passages_and_its_boundaries_passages_are_its_sentences(
+    seeded, make_event, make_provision
+):
+    about_1938 = models.Citation.objects.get(slug="hsl-p4-s1")
+    other = models.Citation.objects.get(slug="hsl-p1-s1")
+    event = make_event(date=PartialDate(1939), citations=[about_1938])
+    provision = make_provision(
+        start=PartialDate(1938, 12, 27),
+        start_basis="dated",
+        end_basis="title_life",
+        end_citation=about_1938,
+        citations=[other],
+    )
+
+    assert [(f.field, f.value) for f in record_uncited_facts(event)] == [("date", "1939")]
+    assert record_uncited_facts(provision) == []
