@@ -63,6 +63,11 @@ def test_the_title_form_is_a_few_screens_and_fits_the_window(chief_editor, windo
     # Django's tabular inline keeps a row's name in a cell of no width, above the row.
     cells = ".inline-group td:not(.original), .inline-group th, .inline-group td.original p"
     assert page.evaluate(NARROW_CELLS, cells) == []
+    inline_width, inline_room = page.evaluate(
+        "() => { const t = document.querySelector('.inline-group .tabular');"
+        " return [t.scrollWidth, t.clientWidth]; }"
+    )
+    assert inline_width <= inline_room
     # The passages' full text, wrapped; each row named by its passage.
     assert page.locator("td.original p").first.inner_text().startswith("абзац ")
 
