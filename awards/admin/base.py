@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards.admin.autocomplete import SearchMixin, labelled_autocomplete_view
+from awards.admin.help_texts import help_text_for
 from awards.admin.history import RecordHistoryAdmin
 from awards.admin.versions import VersionedAdmin
 from awards.core.dates import format_partial_date
@@ -127,6 +128,10 @@ class RecordAdmin(
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         label_passages(field)
+        if field is not None and not field.help_text:
+            # A translated column (summary_ru) takes the help of its field (summary).
+            name = getattr(db_field, "translated_field", db_field).name
+            field.help_text = help_text_for(self.model, name) or ""
         return field
 
     def check_record(self, record) -> None:

@@ -172,3 +172,16 @@ def test_each_cell_of_a_list_is_named_by_its_column_for_the_phones_cards(seeded,
     assert '<td data-label="Дата учреждения" class="field-established_on_display">' in page
     assert '<td data-label="Состояние" class="field-publication_state">' in page
     assert '<td class="action-checkbox">' in page
+
+
+def test_fields_the_models_leave_unexplained_say_what_they_are_for(seeded, editor_client):
+    title = models.Title.objects.get(slug="hero-of-socialist-labour")
+    decree = models.Decree.objects.order_by("pk").first()
+
+    title_form = page_text(editor_client.get(admin_url(models.Title, "change", title.pk)))
+    decree_form = page_text(editor_client.get(admin_url(models.Decree, "change", decree.pk)))
+
+    assert "Звание, на смену которому пришло это, — только если так сказано" in title_form
+    assert "Органы власти, которые присваивали звание." in title_form
+    # A translated field's columns both take its help.
+    assert decree_form.count("Что постановил акт, в одном-двух предложениях") == 2
