@@ -39,13 +39,13 @@ COLUMN_EDGE = """(selector) => {
 
 
 @pytest.fixture
-def chief_editor(editor_page):
+def chief_editors_window(editor_page):
     return editor_page("forms-chief", chief=True)
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=str)
-def test_the_title_form_is_a_few_screens_and_fits_the_window(chief_editor, window):
-    page = chief_editor
+def test_the_title_form_is_a_few_screens_and_fits_the_window(chief_editors_window, window):
+    page = chief_editors_window
     width, height = WINDOWS[window]
     page.set_viewport_size({"width": width, "height": height})
     title = models.Title.objects.get(slug="hero-of-socialist-labour")
@@ -99,8 +99,8 @@ def admin_lists():
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=str)
-def test_every_list_shows_its_state_without_a_sideways_scroll(chief_editor, window):
-    page = chief_editor
+def test_every_list_shows_its_state_without_a_sideways_scroll(chief_editors_window, window):
+    page = chief_editors_window
     width, height = WINDOWS[window]
     page.set_viewport_size({"width": width, "height": height})
     import_entries()
