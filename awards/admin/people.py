@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from awards import models
 from awards.admin.base import RecordAdmin, date_column
@@ -78,7 +78,7 @@ class PersonAdmin(RecordAdmin):
     actions = (*RecordAdmin.actions, "merge")
     import_export_change_list_template = "admin/awards/person/change_list.html"
 
-    @admin.display(description=gettext_lazy("name"), ordering="sort_name")
+    @admin.display(description=pgettext_lazy("person", "name"), ordering="sort_name")
     def sorted_name(self, person):
         return person.name
 

@@ -1,15 +1,14 @@
 """The editors' workplace for the records of the history: declarations over RecordAdmin."""
 
-from django import forms
 from django.contrib import admin
-from django.db import models as db_models
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
 
 from awards import models
-from awards.admin.base import NulSafeSearchMixin, PublishingMixin, RecordAdmin, date_column
+from awards.admin.autocomplete import SearchMixin
+from awards.admin.base import RecordAdmin, admin_change_url, date_column
 from awards.admin.filters import decade_filter
-from awards.admin.versions import VersionedForm
 from awards.core.places import parse_place
 from awards.exchange.admin.jobs import ImportJobAdmin, KindOfRecordColumn, KindOfRecordFilter
 
@@ -21,18 +20,32 @@ class SourceAdmin(RecordAdmin):
     prepopulated_fields = {"slug": ("name_ru",)}
 
 
+# The marks a passage's label puts around its words.
+LABEL_MARKS = "«»…—:,;"
+
+
 @admin.register(models.Citation)
 class CitationAdmin(RecordAdmin):
-    list_display = ("__str__", "quote", "published")
+    list_display = ("passage", "quote", "published")
     list_filter = ("source", "published")
     list_select_related = ("source",)
     search_fields = ("slug", "quote_ru", "quote_en", "source__name_ru", "source__name_en")
     autocomplete_fields = ("source",)
 
     def get_search_results(self, request, queryset, search_term):
-        # The picker labels a passage "source, абзац 5, предложение 2": found by that.
+        # The picker labels a passage «абзац 5, предложение 2: «Начало…» — source»
+        # (Citation.label): found by that, its marks left out.
         place, rest = parse_place(search_term)
+        words = (word.strip(LABEL_MARKS) for word in rest.split())
+        rest = " ".join(word for word in words if word)
         return super().get_search_results(request, queryset.filter(**place), rest)
+
+    def autocomplete_label(self, citation):
+        return citation.label()
+
+    @admin.display(description=_("passage"), ordering="source__name")
+    def passage(self, citation):
+        return str(citation)
 
 
 @admin.register(models.Authority)
@@ -55,32 +68,6 @@ class DecreeAdmin(RecordAdmin):
     ordering = ("date", "slug")
 
 
-class ProvisionInline(PublishingMixin, TranslationStackedInline):
-    # Stacked, a few fields to a line that wraps: as a table row of ten columns it made
-    # the title's page three windows wide.
-    model = models.Provision
-    form = VersionedForm
-    extra = 0
-    fields = (
-        ("aspect", "value_key"),
-        "value",
-        ("start_basis", "start", "start_decree", "start_citation"),
-        ("end_basis", "end", "end_decree", "end_citation"),
-        "citations",
-        ("slug", "published"),
-        "base_version",
-    )
-    autocomplete_fields = (
-        "start_decree",
-        "end_decree",
-        "start_citation",
-        "end_citation",
-        "citations",
-    )
-    formfield_overrides = {db_models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
-    show_change_link = True
-
-
 @admin.register(models.Title)
 class TitleAdmin(RecordAdmin):
     list_display = (
@@ -95,7 +82,33 @@ class TitleAdmin(RecordAdmin):
     search_fields = ("slug", "name_ru", "name_en", "description_ru", "description_en")
     autocomplete_fields = ("established_by", "abolished_by", "predecessor", "conferred_by")
     prepopulated_fields = {"slug": ("name_ru",)}
-    inlines = (ProvisionInline,)
+    # Fourteen provisions stacked in the form made it sixteen thousand pixels tall: they
+    # are listed a line each, and each is edited on its own page with its citations.
+    readonly_fields = (*RecordAdmin.readonly_fields, "provision_list")
+
+    @admin.display(description=_("provisions"))
+    def provision_list(self, title):
+        provisions = []
+        if title.pk:
+            provisions = title.provisions.select_related(
+                "start_decree",
+                "end_decree",
+                "start_event",
+                "end_event",
+                "start_citation__source",
+                "end_citation__source",
+            ).order_by("aspect", "start", "slug")
+        return render_to_string(
+            "admin/awards/title/_provision_list.html",
+            {
+                "provisions": [
+                    (provision, admin_change_url(provision)) for provision in provisions
+                ],
+                "add_url": f"{reverse('admin:awards_provision_add')}?title={title.pk}"
+                if title.pk
+                else "",
+            },
+        )
 
 
 @admin.register(models.Medal)
@@ -152,27 +165,36 @@ admin.site.register(models.ImportJob, ImportJobAdmin)
 
 
 @admin.register(models.ImportLog)
-class ImportLogAdmin(KindOfRecordColumn, NulSafeSearchMixin, admin.ModelAdmin):
+class ImportLogAdmin(KindOfRecordColumn, SearchMixin, admin.ModelAdmin):
     """Every import, read-only: who brought which file in, and what came of it."""
 
+    # The status second, where it is seen without scrolling; the counts in one column,
+    # each named, so that a row fits the window and reads as a card on a phone.
     list_display = (
         "created_at",
-        "user",
+        "status",
         "kind_of_record",
         "file_name",
-        "file_format",
+        "user",
         "origin",
-        "status",
-        "dry_run",
-        "new_count",
-        "updated_count",
-        "unchanged_count",
-        "failed_count",
+        "outcome",
     )
     list_filter = ("status", "origin", KindOfRecordFilter, "dry_run")
     list_select_related = ("user",)
     date_hierarchy = "created_at"
     search_fields = ("file_name", "user__username")
+
+    @admin.display(description=_("outcome"))
+    def outcome(self, entry):
+        counts = _(
+            "new: %(new)d, changed: %(changed)d, unchanged: %(unchanged)d, failed: %(failed)d"
+        ) % {
+            "new": entry.new_count,
+            "changed": entry.updated_count,
+            "unchanged": entry.unchanged_count,
+            "failed": entry.failed_count,
+        }
+        return _("check only; %(counts)s") % {"counts": counts} if entry.dry_run else counts
 
     def has_add_permission(self, request):
         return False

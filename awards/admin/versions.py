@@ -159,8 +159,8 @@ class VersionedAdmin:
     form's version to the write, inside the change view's transaction; on SQLite, which
     has no row locks, ``Record.save()``'s conditional update catches the same race, and the
     editor is told that nothing was saved instead of getting an error page. Records edited
-    in an inline (a title's provisions) are saved like the record itself: checked against
-    their own version, with one history entry each.
+    in an inline (none at present: a title's provisions have their own pages) are saved
+    like the record itself: checked against their own version, with one history entry each.
     """
 
     form = RecordForm

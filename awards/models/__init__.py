@@ -13,6 +13,17 @@ RECORD_MODELS = (Source, Citation, Authority, Person, Decree, Title, Medal, Even
 # The registry of conferments: records too, kept apart as the fixtures hold none.
 REGISTRY_MODELS = (Conferment,)
 
+
+def _cited_passage(link) -> str:
+    return link.citation.place()
+
+
+# A record's link to a passage (the many-to-many table Django makes) reads as the passage's
+# place, «абзац 4, предложение 2», where the admin lists a record's citations.
+for _model in (*RECORD_MODELS, *REGISTRY_MODELS):
+    if issubclass(_model, CitedRecord):
+        _model.citations.through.__str__ = _cited_passage
+
 __all__ = [
     "RECORD_MODELS",
     "REGISTRY_MODELS",

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from awards.core.dates import PartialDateError, check_styles, julian_to_gregorian
@@ -101,7 +101,10 @@ class Person(CitedRecord):
         MALE = "male", _("male")
         FEMALE = "female", _("female")
 
-    name = models.CharField(_("name"), max_length=300, help_text=_("As the source gives it."))
+    # «Название» is a thing's: a person has a full name.
+    name = models.CharField(
+        pgettext_lazy("person", "name"), max_length=300, help_text=_("As the source gives it.")
+    )
     name_as_written = models.CharField(
         _("name as written"),
         max_length=300,

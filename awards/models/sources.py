@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.base import Record, RecordQuerySet
@@ -97,6 +98,15 @@ class Citation(Record):
         return _("paragraph %(paragraph)s, sentence %(sentence)s") % {
             "paragraph": self.paragraph,
             "sentence": self.sentence,
+        }
+
+    def label(self) -> str:
+        """The passage as a picker offers it: its place and the start of its sentence first
+        (passages of one source differ there), then its source."""
+        return _("%(place)s: «%(start)s» — %(source)s") % {
+            "place": self.place(),
+            "start": Truncator(self.quote).words(8, truncate="…"),
+            "source": self.source,
         }
 
     def cited_by(self) -> list[tuple[str, list[Record]]]:

@@ -178,17 +178,16 @@ def test_inline_buttons_and_headers_are_russian(seeded, editor_client):
 
     response = editor_client.get(admin_url(models.Title, "change", title.pk))
 
-    assert set(inline_buttons(response)) == {"Положение: добавить ещё", "Цитата: добавить ещё"}
+    assert set(inline_buttons(response)) == {"Цитата: добавить ещё"}
     headers = re.findall(r'<th class="column-citation[^"]*">\s*([^<]+?)\s*<', response.text)
-    assert headers == ["Цитата"]
+    assert headers == ["Отрывок"]
     assert "Citation" not in page_text(response) and "CITATION" not in response.text
 
 
-def test_a_provision_changed_on_its_titles_page_gets_one_entry(seeded, editor_client):
+def test_a_provision_changed_on_its_own_page_gets_one_entry(seeded, editor_client):
     provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
-    url, data = open_form(editor_client, provision.title)
-    row = next(key for key, value in data.items() if key.endswith("-id") and value == provision.pk)
-    data[row.replace("-id", "-value_ru")] = "Новое значение"
+    url, data = open_form(editor_client, provision)
+    data["value_ru"] = "Новое значение"
     data["change_reason"] = "Сверка с источником"
     before = provision.history.count()
 
@@ -201,3 +200,75 @@ def test_a_provision_changed_on_its_titles_page_gets_one_entry(seeded, editor_cl
     assert latest.history_change_reason == "Сверка с источником"
     assert latest.history_user.username == "test-editor"
     assert latest.citations.count() == provision.citations.count() > 0
+
+
+def test_a_citation_row_is_named_by_its_passage_with_its_whole_sentence(seeded, editor_client):
+    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+
+    response = editor_client.get(admin_url(models.Event, "change", event.pk))
+
+    rows = re.findall(r'<td class="original">\s*<p>\s*([^<]+?)\s*<', response.text)
+    assert rows == ["абзац 2, предложение 1", "абзац 2, предложение 2"]
+    assert "_citations object" not in response.text
+    headers = re.findall(r'<th class="column-(\w+)[^"]*">\s*([^<]+?)\s*<', response.text)
+    assert headers == [("citation", "Отрывок"), ("quotation", "Текст отрывка")]
+    quotations = re.findall(r'<td class="field-quotation">\s*<p>(.*?)</p>', response.text, re.S)
+    # The last is the empty row that «add another» copies.
+    assert [html.unescape(text) for text in quotations[:-1]] == [
+        citation.quote_ru for citation in event.citations.order_by("paragraph", "sentence")
+    ]
+
+
+def test_the_cited_sentences_stand_under_the_records_fields(seeded, editor_client):
+    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+
+    response = editor_client.get(admin_url(models.Event, "change", event.pk))
+
+    box = re.search(r'<div class="cited-sentences">(.*?)</div>', response.text, re.S)[1]
+    assert "появился в 1921 году" in html.unescape(box)
+    assert "абзац 2, предложение 2 —" in box
+    assert "warning" not in box
+
+
+def test_a_date_none_of_the_cited_sentences_states_is_a_warning_not_a_refusal(
+    seeded, editor_client
+):
+    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+    url, data = open_form(editor_client, event)
+    data["date_year"] = "1939"
+
+    response = editor_client.post(url, data, follow=True)
+
+    warning = (
+        "Ни в одной из цитируемых фраз нет того, что записано в поле «Дата»: «1939». "
+        "Проверьте запись или её цитаты."
+    )
+    messages = {str(message): message.level_tag for message in response.context["messages"]}
+    assert messages[warning] == "warning"
+    event.refresh_from_db()
+    assert event.date.year == 1939
+    form = editor_client.get(url)
+    assert warning in page_text(form)
+
+
+def test_a_date_the_cited_sentences_state_brings_no_warning(seeded, editor_client):
+    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+    url, data = open_form(editor_client, event)
+
+    response = editor_client.post(url, data, follow=True)
+
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+@pytest.mark.parametrize("model", models.RECORD_MODELS, ids=lambda m: m._meta.model_name)
+def test_every_list_shows_the_state_beside_the_name(seeded, editor_client, model):
+    draft = model.objects.order_by("pk").first()
+    model.objects.filter(pk=draft.pk).update(published=False)
+
+    response = editor_client.get(admin_url(model, "changelist"))
+
+    columns = re.findall(r'<th scope="col" class="(?:sortable )?column-(\w+)', response.text)
+    assert columns[1] == "publication_state"
+    assert "published" not in columns
+    text = page_text(response)
+    assert "Состояние" in text and "черновик" in text

@@ -79,26 +79,22 @@ def test_a_stale_save_is_refused_with_the_other_change_and_nothing_written(
     )
 
 
-def test_a_stale_provision_row_is_refused(seeded, editor_client, other_editor_client):
+def test_a_stale_provision_is_refused_on_its_own_page(seeded, editor_client, other_editor_client):
+    # A title's provisions are edited each on its own page (the title's form lists them).
     provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
-    title = provision.title
-    url, mine = open_form(editor_client, title)
-    provision_url, theirs = open_form(other_editor_client, provision)
+    url, mine = open_form(editor_client, provision)
+    url, theirs = open_form(other_editor_client, provision)
     theirs["value_ru"] = "Значение другого редактора"
-    assert other_editor_client.post(provision_url, theirs).status_code == 302
-    title_version = models.Title.objects.get(pk=title.pk).version
-    row = next(key for key, value in mine.items() if key.endswith("-id") and value == provision.pk)
-    mine[row.replace("-id", "-value_ru")] = "Моё значение"
+    assert other_editor_client.post(url, theirs).status_code == 302
+    mine["value_ru"] = "Моё значение"
 
     response = editor_client.post(url, mine)
 
     assert response.status_code == 200
-    assert "Эту строку изменил другой редактор после того, как вы открыли страницу" in page_text(
-        response
-    )
+    text = page_text(response)
+    assert "Другой редактор сохранил эту запись после того, как вы её открыли" in text
     provision.refresh_from_db()
-    assert provision.value_ru == "Значение другого редактора"
-    assert models.Title.objects.get(pk=title.pk).version == title_version
+    assert (provision.value_ru, provision.version) == ("Значение другого редактора", 2)
 
 
 def test_a_change_of_citations_raises_the_records_version(seeded, editor_client):

@@ -116,12 +116,13 @@ class ImportJobAdmin(KindOfRecordColumn, admin.ModelAdmin):
     """Background imports: the list, and each job's page with its progress, its errors or
     the button that confirms a clean check. Jobs are made by uploads, never by hand."""
 
+    # The status second, where it is seen without scrolling.
     list_display = (
         "created_at",
-        "user",
+        "status",
         "kind_of_record",
         "file_name",
-        "status",
+        "user",
         "rows_total",
         "error_count",
     )
