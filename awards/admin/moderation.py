@@ -105,6 +105,12 @@ class ReviewedChangesAdmin:
         self.save_formset(request, form, formset, change=True)
         return submitted
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        # A held change saved no formset: there is nothing to describe, nor to log.
+        if getattr(form.instance, "_held_for_review", False):
+            return []
+        return super().construct_change_message(request, form, formsets, add)
+
     def log_change(self, request, obj, message):
         if not getattr(obj, "_held_for_review", False):
             return super().log_change(request, obj, message)

@@ -67,16 +67,15 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
 def _submit_for_review(plan: Plan, *, user, reason: str) -> None:
     """Each held change a pending revision of its record, against the version read."""
     for change in plan.for_review:
-        fields = set()
-        for name in change.changed:
-            column = plan.columns[name]
-            if column.kind is not Kind.MANY:
-                fields.add(column.field.name)
-                if column.stored_with:
-                    fields.add(column.stored_with)
+        # The untranslated column a translation is stored with follows it on approval.
+        fields = [
+            plan.columns[name].field.name
+            for name in change.changed
+            if plan.columns[name].kind is not Kind.MANY
+        ]
         moderation.submit(
             record=change.instance,
-            fields=sorted(fields),
+            fields=fields,
             links={
                 column.field.name: [target.pk for target in wanted]
                 for column, _current, wanted in change.link_changes
