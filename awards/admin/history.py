@@ -24,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from awards.core.diffs import display_value, marked_changes
 from awards.models import StaleRecordError
+from awards.records import moderation
 from awards.records.revisions import links_at, restore_version
 
 
@@ -89,6 +90,9 @@ class RecordHistoryAdmin:
                 if current is not None
                 else _("Recovered from the version of %(time)s")
             ) % {"time": entry_time(entry)}
+            if current is not None and moderation.held_for_review(request.user, current):
+                # An editor's return of a published record to a version waits for review.
+                return self._submit_version(request, entry, reason=reason, back=history_url)
             try:
                 restored = restore_version(
                     entry=entry,
@@ -144,6 +148,28 @@ class RecordHistoryAdmin:
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.object_history_form_template, context)
+
+    def _submit_version(self, request, entry, *, reason, back):
+        try:
+            moderation.submit_version(
+                entry=entry, user=request.user, base_version=_posted_version(request), reason=reason
+            )
+        except StaleRecordError:
+            self.message_user(
+                request,
+                _(
+                    "The record changed after you opened this page; nothing was written. "
+                    "Here is how this version differs from the record now."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        self.message_user(
+            request,
+            moderation.sent_for_review_message(),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(back)
 
 
 def _publication_kept(record) -> str:

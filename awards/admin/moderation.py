@@ -122,10 +122,7 @@ class ReviewedChangesAdmin:
         if getattr(obj, "_revisions_submitted", 0):
             self.message_user(
                 request,
-                _(
-                    "The change was sent to a chief editor for review; the site shows the "
-                    "previous version until it is approved."
-                ),
+                moderation.sent_for_review_message(),
                 messages.SUCCESS,
             )
         else:

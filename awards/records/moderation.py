@@ -25,8 +25,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from awards.core.diffs import display_value, marked_changes
-from awards.models import RECORD_MODELS, REGISTRY_MODELS, PendingRevision
-from awards.records.revisions import record_change
+from awards.models import RECORD_MODELS, REGISTRY_MODELS, PendingRevision, StaleRecordError
+from awards.records.revisions import links_at, record_change
 from awards.records.roles import may_publish
 
 # What a revision never proposes: the publication is the chief editor's, the rest the
@@ -62,6 +62,14 @@ def held_for_review(user, record) -> bool:
     if record.pk is None or may_publish(user, type(record)):
         return False
     return type(record)._base_manager.filter(pk=record.pk, published=True).exists()
+
+
+def sent_for_review_message() -> str:
+    """What an editor reads once their change waits for review."""
+    return _(
+        "The change was sent to a chief editor for review; the site shows the previous "
+        "version until it is approved."
+    )
 
 
 def may_review(user, revision: PendingRevision) -> bool:
@@ -130,6 +138,38 @@ def submit(
     revision._change_reason = _("Submitted for review")
     revision.save()
     return revision
+
+
+def submit_version(*, entry, user, base_version: int | None, reason: str) -> PendingRevision:
+    """A return to one of a record's history entries, held for review: the fields and
+    links in which the entry differs from the record now, as a revision. A record that
+    changed since ``base_version`` (the version the editor saw) is refused with
+    ``StaleRecordError``, as a revert is."""
+    model = entry.instance_type
+    current = model._base_manager.get(pk=entry.id)
+    if base_version != current.version:
+        raise StaleRecordError(current)
+    record = entry.instance
+    fields = [
+        field.name
+        for field in type(entry).tracked_fields
+        if field.name not in _NOT_PROPOSED
+        and field.value_from_object(record) != field.value_from_object(current)
+    ]
+    links = {}
+    for name, linked in links_at(entry).items():
+        pks = sorted(item.pk for item in linked)
+        if pks != sorted(getattr(current, name).values_list("pk", flat=True)):
+            links[name] = pks
+    record.pk = current.pk
+    return submit(
+        record=record,
+        fields=fields,
+        links=links,
+        base_version=current.version,
+        author=user,
+        reason=reason,
+    )
 
 
 def inline_rows(forms, *, exclude: str) -> list[dict]:

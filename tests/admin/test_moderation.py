@@ -338,3 +338,26 @@ def test_another_name_added_to_a_published_person_waits_and_comes_with_approval(
     chief_client.post(review_url(revision), {"decision": "approve"})
 
     assert "Поманский А. Н." in person.other_names.values_list("name", flat=True)
+
+
+def test_an_editors_return_to_an_older_version_waits_for_review(
+    seeded, editor_client, chief_client
+):
+    first = history_entries(event())[0]
+    submit_one_word(chief_client)
+    version_url = admin_url(models.Event, "simple_history", event().pk, first.history_id)
+    page = editor_client.get(version_url)
+
+    response = editor_client.post(
+        version_url, {"base_version": page.context["base_version"]}, follow=True
+    )
+
+    assert SENT in page_text(response)
+    assert NEW_WORDS in event().description_ru
+    revision = PendingRevision.objects.get()
+    assert OLD_WORDS in revision.values["description_ru"]
+    assert revision.reason.startswith("Возврат к версии от ")
+
+    chief_client.post(review_url(revision), {"decision": "approve"})
+
+    assert OLD_WORDS in event().description_ru
