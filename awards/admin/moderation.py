@@ -8,6 +8,7 @@ approve it or send it back with a comment; editors see their own.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -172,6 +173,34 @@ class ReviewForm(forms.Form):
         return cleaned_data
 
 
+class RecordKindFilter(admin.SimpleListFilter):
+    """The kinds of record that have revisions, by their names (not every content type)."""
+
+    title = gettext_lazy("kind of record")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = (
+            model_admin.get_queryset(request)
+            .order_by()
+            .values_list("content_type", flat=True)
+            .distinct()
+        )
+        return [
+            (kind.pk, capfirst(kind.model_class()._meta.verbose_name_plural))
+            for kind in ContentType.objects.filter(pk__in=kinds)
+            if kind.model_class() is not None
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            return queryset.filter(content_type=int(self.value()))
+        except ValueError:
+            return queryset.none()
+
+
 def _reviews_all(user) -> bool:
     return any(may_publish(user, model) for model in (*RECORD_MODELS, *REGISTRY_MODELS))
 
@@ -181,7 +210,7 @@ class PendingRevisionAdmin(admin.ModelAdmin):
     """The queue of changes awaiting review; a revision's page shows it and decides it."""
 
     list_display = ("record_link", "kind", "author", "created_at", "state")
-    list_filter = ("state", "content_type")
+    list_filter = ("state", RecordKindFilter)
     list_select_related = ("content_type", "author")
     search_fields = ("record_name", "reason")
     date_hierarchy = None

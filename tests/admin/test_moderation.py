@@ -81,7 +81,7 @@ def test_an_editors_save_of_a_published_record_waits_for_review(seeded, editor_c
     assert list(revision.values) == ["description_ru"]
     # Back on the form, the editor sees the change waiting.
     text = page_text(response)
-    assert "Изменения на проверке" in text and "ожидает проверки" in text
+    assert "Предложенные изменения этой записи" in text and "ожидает проверки" in text
 
 
 def test_an_editors_change_of_citations_in_the_inline_waits_too(seeded, editor_client):
