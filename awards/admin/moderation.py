@@ -342,7 +342,10 @@ class PendingRevisionAdmin(admin.ModelAdmin):
             if record is not None
             else "",
             "public_url": record.get_absolute_url() if record is not None else "",
-            "preview_url": reverse("awards:revision-preview", args=[revision.pk]),
+            # Records with a page of their own; a conferment is shown on its person's.
+            "preview_url": reverse("awards:revision-preview", args=[revision.pk])
+            if model in RECORD_MODELS
+            else "",
             "changes": moderation.proposed_changes(revision),
             "stale": revision.state == PendingRevision.State.PENDING
             and moderation.is_stale(revision),

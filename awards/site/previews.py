@@ -48,8 +48,8 @@ def revision_preview(request, pk):
     for name, pks in revision.links.items():
         field = record._meta.get_field(name)
         # What the page reads of the relation: the proposed records, drafts left out.
-        record._prefetched_objects_cache[name] = field.related_model.objects.published().filter(
-            pk__in=pks
+        record.__dict__.setdefault("_prefetched_objects_cache", {})[name] = (
+            field.related_model.objects.published().filter(pk__in=pks)
         )
     context = view.get_context_data(object=view.object, revision_preview=revision)
     response = view.render_to_response(context)

@@ -361,3 +361,46 @@ def test_an_editors_return_to_an_older_version_waits_for_review(
     chief_client.post(review_url(revision), {"decision": "approve"})
 
     assert OLD_WORDS in event().description_ru
+
+
+def test_a_published_conferment_changed_by_an_editor_is_reviewed_without_a_preview(
+    seeded, editor_client, chief_client
+):
+    from awards.core.dates import PartialDate
+    from tests.support.registry_builders import confer, hero
+
+    conferment = confer(hero(surname="Проверкин"), "1943-03-19")
+    url, data = open_form(editor_client, conferment)
+    data["note_ru"] = "Указ опубликован в газете"
+
+    response = editor_client.post(url, data, follow=True)
+
+    assert SENT in page_text(response)
+    conferment.refresh_from_db()
+    assert conferment.note_ru != "Указ опубликован в газете"
+    assert conferment.date == PartialDate(1943, 3, 19)
+    revision = PendingRevision.objects.get()
+    page = chief_client.get(review_url(revision))
+    assert page.status_code == 200
+    assert "Указ опубликован в газете" in page_text(page)
+    assert "Предпросмотр страницы сайта" not in page_text(page)
+
+
+def test_the_queue_reads_a_fixed_number_of_queries_however_many_changes_wait(
+    seeded, chief_client, editor, django_assert_max_num_queries
+):
+    from awards.records import moderation
+
+    for number in range(30):
+        record = event()
+        record.description_ru = f"Описание {number}"
+        moderation.submit(
+            record=record, fields=["description_ru"], base_version=record.version, author=editor
+        )
+
+    with django_assert_max_num_queries(12):
+        response = chief_client.get(
+            admin_url(PendingRevision, "changelist") + "?state__exact=pending"
+        )
+
+    assert page_text(response).count(event().name_ru) >= 30
