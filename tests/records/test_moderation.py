@@ -225,3 +225,19 @@ def test_an_editors_import_still_may_not_withdraw_a_published_record(seeded, tmp
 
     assert event().published
     assert not PendingRevision.objects.exists()
+
+
+def test_a_refused_import_sends_nothing_for_review_and_does_not_say_so(
+    seeded, tmp_path, editor, capsys
+):
+    changed = event().description_ru.replace(OLD_WORDS, NEW_WORDS)
+    path = _event_file(tmp_path, changed)
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(text.replace("hero-of-labour", "no-such-title", 1), encoding="utf-8-sig")
+
+    with pytest.raises(CommandError):
+        call_command("import_records", "event", str(path), "--user", editor.username)
+
+    captured = capsys.readouterr()
+    assert "на проверку" not in captured.out + captured.err
+    assert not PendingRevision.objects.exists()

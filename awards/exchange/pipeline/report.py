@@ -179,6 +179,8 @@ class ImportReport:
     def refuse(self, *, rows: int) -> None:
         """Nothing is written: no row counts as new, updated or unchanged."""
         self.failed = self.failed or rows
+        note = sent_for_review_note(self.for_review)
+        self.notes = [line for line in self.notes if line != note]
         self.new = self.updated = self.unchanged = self.for_review = 0
         self.outcomes = []
 

@@ -17,7 +17,6 @@ from awards.exchange.pipeline.report import (
     ImportReport,
     RowOutcome,
     published_change_refused,
-    sent_for_review_note,
 )
 
 
@@ -55,8 +54,6 @@ def validate(
         else:
             _accept(plan, change, report, now)
     plan.pending = []
-    if report.for_review:
-        report.notes.append(sent_for_review_note(report.for_review))
     _order_new_records(plan, report)
     report.failed = len(report.failed_rows - {None})
 
