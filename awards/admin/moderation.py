@@ -243,7 +243,8 @@ class PendingRevisionAdmin(admin.ModelAdmin):
         # The queue opens on what awaits a decision.
         if not request.GET and request.method == "GET":
             return HttpResponseRedirect(f"{request.path}?state__exact=pending")
-        return super().changelist_view(request, extra_context)
+        context = {"title": capfirst(self.opts.verbose_name_plural), **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     @admin.display(description=gettext_lazy("record"), ordering="record_name")
     def record_link(self, revision):
