@@ -411,3 +411,24 @@ def test_the_queue_reads_a_fixed_number_of_queries_however_many_changes_wait(
         )
 
     assert page_text(response).count(event().name_ru) >= 30
+
+
+def test_a_background_import_by_an_editor_sends_published_changes_for_review(
+    seeded, background, editor_client, editor, django_capture_on_commit_callbacks
+):
+    from tests.support.job_pages import confirm, start
+
+    person = models.Person.objects.get(slug="a-pomansky")
+    lines = ["slug,name_ru,citations", f"{person.slug},Другое имя,hsl-p5-s1"]
+    lines += [f"new-person-{number},Человек {number},hsl-p5-s1" for number in range(6)]
+    content = ("\n".join(lines) + "\n").encode()
+
+    page_url = start(editor_client, django_capture_on_commit_callbacks, content)
+    page = confirm(editor_client, django_capture_on_commit_callbacks, page_url)
+
+    assert "передано на проверку главному редактору" in page_text(page)
+    assert models.Person.objects.filter(slug__startswith="new-person-").count() == 6
+    person.refresh_from_db()
+    assert person.name_ru != "Другое имя"
+    revision = PendingRevision.objects.get()
+    assert (revision.author, revision.object_id, revision.origin) == (editor, person.pk, "import")
