@@ -90,11 +90,11 @@ class RecordHistoryAdmin:
                 if current is not None
                 else _("Recovered from the version of %(time)s")
             ) % {"time": entry_time(entry)}
-            if current is not None and moderation.held_for_review(request.user, current):
-                # An editor's return of a published record to a version waits for review.
-                return self._submit_version(request, entry, reason=reason, back=history_url)
+            # An editor's return of a published record to a version waits for review.
+            held = current is not None and moderation.held_for_review(request.user, current)
+            write = moderation.submit_version if held else restore_version
             try:
-                restored = restore_version(
+                restored = write(
                     entry=entry,
                     user=request.user,
                     base_version=_posted_version(request),
@@ -114,6 +114,11 @@ class RecordHistoryAdmin:
             except ValidationError as error:
                 errors = error.messages
             else:
+                if held:
+                    self.message_user(
+                        request, moderation.sent_for_review_message(), messages.SUCCESS
+                    )
+                    return HttpResponseRedirect(history_url)
                 self.message_user(request, reason, messages.SUCCESS)
                 if restored.published != entry.published:
                     self.message_user(request, _publication_kept(restored), messages.WARNING)
@@ -148,28 +153,6 @@ class RecordHistoryAdmin:
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.object_history_form_template, context)
-
-    def _submit_version(self, request, entry, *, reason, back):
-        try:
-            moderation.submit_version(
-                entry=entry, user=request.user, base_version=_posted_version(request), reason=reason
-            )
-        except StaleRecordError:
-            self.message_user(
-                request,
-                _(
-                    "The record changed after you opened this page; nothing was written. "
-                    "Here is how this version differs from the record now."
-                ),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(request.get_full_path())
-        self.message_user(
-            request,
-            moderation.sent_for_review_message(),
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(back)
 
 
 def _publication_kept(record) -> str:

@@ -140,24 +140,35 @@ def submit(
     return revision
 
 
-def submit_version(*, entry, user, base_version: int | None, reason: str) -> PendingRevision:
+def submit_version(
+    *, entry, user, base_version: int | None, reason: str, check=None
+) -> PendingRevision:
     """A return to one of a record's history entries, held for review: the fields and
-    links in which the entry differs from the record now, as a revision. A record that
-    changed since ``base_version`` (the version the editor saw) is refused with
-    ``StaleRecordError``, as a revert is."""
+    links in which the entry differs from the record now, as a revision. Checked as a
+    revert is (``revisions.restore_version``): a record that changed since
+    ``base_version`` (the version the editor saw) is refused with ``StaleRecordError``,
+    a version that fails the record's rules or cites nothing that exists with
+    ValidationError."""
     model = entry.instance_type
     current = model._base_manager.get(pk=entry.id)
     if base_version != current.version:
         raise StaleRecordError(current)
     record = entry.instance
+    record._state.adding = False
     fields = [
         field.name
         for field in type(entry).tracked_fields
         if field.name not in _NOT_PROPOSED
         and field.value_from_object(record) != field.value_from_object(current)
     ]
+    record.full_clean()
+    if check is not None:
+        check(record)
+    linked_at = links_at(entry)
+    if "citations" in linked_at and not linked_at["citations"]:
+        raise ValidationError({"citations": _("This version cites no passage that still exists.")})
     links = {}
-    for name, linked in links_at(entry).items():
+    for name, linked in linked_at.items():
         pks = sorted(item.pk for item in linked)
         if pks != sorted(getattr(current, name).values_list("pk", flat=True)):
             links[name] = pks
