@@ -89,3 +89,7 @@ for model in (*models.RECORD_MODELS, *models.REGISTRY_MODELS):
 # translation.
 register_history(models.OtherName, app="awards", records_class=TrackedHistoricalRecords)
 register_history(models.OtherDate, app="awards", records_class=TrackedHistoricalRecords)
+
+# Each step of a review (submitted, sent back, approved) is an entry of its revision's
+# history; the record's own history gets the approved change.
+register_history(models.PendingRevision, app="awards")

@@ -19,7 +19,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from awards.admin.autocomplete import SearchMixin, labelled_autocomplete_view
 from awards.admin.help_texts import help_text_for
 from awards.admin.history import RecordHistoryAdmin
-from awards.admin.messages import published_message
+from awards.admin.messages import AgreeingAdmin, published_message
+from awards.admin.moderation import ReviewedChangesAdmin
 from awards.admin.versions import VersionedAdmin
 from awards.core.dates import format_partial_date
 from awards.exchange.admin.records import RecordExchangeAdmin
@@ -99,10 +100,14 @@ class PublishingMixin:
 
 class RecordAdmin(
     PublishingMixin,
+    ReviewedChangesAdmin,
     SearchMixin,
     VersionedAdmin,
     RecordHistoryAdmin,
     RecordExchangeAdmin,
+    # Innermost of the project's mixins: its words replace only Django's own messages (a
+    # change held for review says so in words of its own, outside).
+    AgreeingAdmin,
     SimpleHistoryAdmin,
     TranslationAdmin,
 ):
@@ -141,6 +146,9 @@ class RecordAdmin(
         most kinds. A revert or a recovery from the history asks it too."""
 
     def save_model(self, request, obj, form, change):
+        # An editor's change to a published record waits for review (admin.moderation).
+        if self.hold_for_review(request, obj, change=change):
+            return
         # The history entry waits until relations and inlines are saved (save_related), so
         # that one entry holds the whole change. The version checked is the form's.
         obj.skip_history_when_saving = True
@@ -148,6 +156,9 @@ class RecordAdmin(
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        if form.instance._held_for_review:
+            self.submit_for_review(request, form, formsets)
+            return
         super().save_related(request, form, formsets, change)
         del form.instance.skip_history_when_saving
         reason = self.reason_for(request, form, change=change)

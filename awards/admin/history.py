@@ -24,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from awards.admin.messages import recovery_message
 from awards.core.diffs import display_value, marked_changes
 from awards.models import StaleRecordError
+from awards.records import moderation
 from awards.records.revisions import links_at, restore_version
 
 
@@ -89,8 +90,11 @@ class RecordHistoryAdmin:
                 if current is not None
                 else _("Recovered from the version of %(time)s")
             ) % {"time": entry_time(entry)}
+            # An editor's return of a published record to a version waits for review.
+            held = current is not None and moderation.held_for_review(request.user, current)
+            write = moderation.submit_version if held else restore_version
             try:
-                restored = restore_version(
+                restored = write(
                     entry=entry,
                     user=request.user,
                     base_version=_posted_version(request),
@@ -110,6 +114,11 @@ class RecordHistoryAdmin:
             except ValidationError as error:
                 errors = error.messages
             else:
+                if held:
+                    self.message_user(
+                        request, moderation.sent_for_review_message(), messages.SUCCESS
+                    )
+                    return HttpResponseRedirect(history_url)
                 self.message_user(request, reason, messages.SUCCESS)
                 if restored.published != entry.published:
                     self.message_user(request, _publication_kept(restored), messages.WARNING)

@@ -150,10 +150,11 @@ class AgreeingAdmin:
         else:
             msgid = "Select %(name)s to view"
         extra_context = {
-            "title": self._title(msgid),
             "add_label": self._title("Add %(name)s"),
             **(extra_context or {}),
         }
+        # A view that names its list itself («Изменения на проверке») keeps its title.
+        extra_context.setdefault("title", self._title(msgid))
         return super().changelist_view(request, extra_context)
 
     def render_delete_form(self, request, context):

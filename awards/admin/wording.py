@@ -103,6 +103,14 @@ WORDS = {
             "%(count)d background import", "%(count)d background imports", n
         ),
     ),
+    "awards.pendingrevision": Words(
+        gender=pgettext_lazy("grammatical gender of “change awaiting review”", "neuter"),
+        accusative=pgettext_lazy("accusative", "change awaiting review"),
+        selected=pgettext_lazy("accusative", "the selected changes awaiting review"),
+        counted=lambda n: ngettext(
+            "%(count)d change awaiting review", "%(count)d changes awaiting review", n
+        ),
+    ),
     "auth.user": Words(
         gender=pgettext_lazy("grammatical gender of “user”", "neuter"),
         accusative=pgettext_lazy("accusative", "user"),

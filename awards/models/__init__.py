@@ -4,6 +4,7 @@ from awards.models.actors import Authority, OtherDate, OtherName, Person
 from awards.models.base import CitedRecord, Record, RecordQuerySet, StaleRecordError
 from awards.models.history import Decree, Event, Medal, Title
 from awards.models.imports import ImportJob, ImportLog
+from awards.models.moderation import PendingRevision
 from awards.models.provisions import Provision
 from awards.models.registry import Conferment, ConfermentCount
 from awards.models.sources import Citation, Source
@@ -39,6 +40,7 @@ __all__ = [
     "Medal",
     "OtherDate",
     "OtherName",
+    "PendingRevision",
     "Person",
     "Provision",
     "Record",

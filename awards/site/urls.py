@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.site import registry_views, views
+from awards.site import previews, registry_views, views
 
 app_name = "awards"
 
@@ -30,4 +30,5 @@ urlpatterns = [
     path("provisions/<slug:slug>/", views.ProvisionDetailView.as_view(), name="provision-detail"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
     path("citations/<slug:slug>/", views.CitationDetailView.as_view(), name="citation-detail"),
+    path("preview/revisions/<int:pk>/", previews.revision_preview, name="revision-preview"),
 ]

@@ -14,6 +14,7 @@ from tests.support.admin_pages import (
     admin_url,
     change_form_data,
     citation_inline_prefix,
+    drafted,
     form_data,
     history_entries,
     open_form,
@@ -122,7 +123,7 @@ def test_publish_action_records_each_change_in_history(seeded, chief_editor_clie
 
 
 def test_an_admin_edit_of_citations_is_one_history_entry_with_the_change(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url = admin_url(models.Title, "change", title.pk)
     page = editor_client.get(url)
     data = change_form_data(page)
@@ -144,7 +145,7 @@ def test_an_admin_edit_of_citations_is_one_history_entry_with_the_change(seeded,
 
 
 def test_an_admin_save_without_changes_keeps_relations_in_history(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url = admin_url(models.Title, "change", title.pk)
     response = editor_client.post(url, change_form_data(editor_client.get(url)))
     assert response.status_code == 302
@@ -186,6 +187,7 @@ def test_inline_buttons_and_headers_are_russian(seeded, editor_client):
 
 def test_a_provision_changed_on_its_own_page_gets_one_entry(seeded, editor_client):
     provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
+    drafted(provision)
     url, data = open_form(editor_client, provision)
     data["value_ru"] = "Новое значение"
     data["change_reason"] = "Сверка с источником"

@@ -61,7 +61,10 @@ def test_the_list_of_people_links_the_report_of_possible_duplicates(editor_clien
     assert "Возможные дубли" in page
 
 
-def test_other_names_are_edited_on_the_person_and_found_at_once(editor_client):
+def test_other_names_are_edited_on_the_person_and_found_at_once(chief_editor_client):
+    # A chief editor's change of a published person is written at once; an editor's waits
+    # for review (tests/admin/test_moderation.py).
+    editor_client = chief_editor_client
     from awards.models import OtherName
     from tests.support.admin_pages import admin_url, change_form_data
     from tests.support.search_results import found_by_kind

@@ -9,6 +9,7 @@ from awards import models
 from awards.records.editors import reset_demo_editor
 from tests.support.admin_pages import (
     admin_url,
+    drafted,
     history_entries,
     open_form,
     page_text,
@@ -26,7 +27,7 @@ def other_editor_client(db):
 
 
 def test_every_admin_save_raises_the_version_by_one(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url, data = open_form(editor_client, title)
     assert editor_client.post(url, data).status_code == 302
     url, data = open_form(editor_client, title)
@@ -39,7 +40,7 @@ def test_every_admin_save_raises_the_version_by_one(seeded, editor_client):
 def test_a_stale_save_is_refused_with_the_other_change_and_nothing_written(
     seeded, editor_client, other_editor_client
 ):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url, theirs = open_form(other_editor_client, title)
     url, mine = open_form(editor_client, title)
     theirs["description_ru"] = "Описание, которое сохранил другой редактор."
@@ -82,6 +83,7 @@ def test_a_stale_save_is_refused_with_the_other_change_and_nothing_written(
 def test_a_stale_provision_is_refused_on_its_own_page(seeded, editor_client, other_editor_client):
     # A title's provisions are edited each on its own page (the title's form lists them).
     provision = models.Provision.objects.filter(title__slug="hero-of-socialist-labour").first()
+    drafted(provision)
     url, mine = open_form(editor_client, provision)
     url, theirs = open_form(other_editor_client, provision)
     theirs["value_ru"] = "Значение другого редактора"
@@ -98,7 +100,7 @@ def test_a_stale_provision_is_refused_on_its_own_page(seeded, editor_client, oth
 
 
 def test_a_change_of_citations_raises_the_records_version(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url, data = open_form(editor_client, title)
     prefix = next(key for key in data if key.endswith("citations-TOTAL_FORMS"))[
         : -len("-TOTAL_FORMS")

@@ -1,6 +1,10 @@
-"""Two editors in two browsers at once, and a revert from the history: nothing is lost."""
+"""Two editors in two browsers at once, and a revert from the history: nothing is lost.
+
+The title is a draft: an editor's change of a published record waits for review
+(tests/browser/test_moderation_queue.py)."""
 
 from awards import models
+from tests.support.admin_pages import drafted
 
 
 def save(page):
@@ -9,7 +13,7 @@ def save(page):
 
 
 def test_two_editors_at_once_keep_both_changes(editor_page):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     entries_before = title.history.count()
     change_url = f"/admin/awards/title/{title.pk}/change/"
     first, second = editor_page("editor-a"), editor_page("editor-b")
@@ -49,7 +53,7 @@ def test_two_editors_at_once_keep_both_changes(editor_page):
 
 
 def test_a_revert_from_the_history_is_a_new_entry_with_the_citations(editor_page):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     original = title.description_ru
     citations = set(title.citations.values_list("slug", flat=True))
     page = editor_page("editor-a")

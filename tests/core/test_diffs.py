@@ -6,11 +6,11 @@ from django.utils import translation
 from awards import models
 from awards.core.dates import PartialDate
 from awards.core.diffs import display_value, marked_changes
-from tests.support.admin_pages import admin_url, open_form, page_text
+from tests.support.admin_pages import admin_url, drafted, open_form, page_text
 
 
 def test_the_history_marks_changed_words_in_russian_without_none(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url, data = open_form(editor_client, title)
     words = data["description_ru"].split()
     data["description_ru"] = " ".join([*words[:3], "исправленное", *words[4:]])

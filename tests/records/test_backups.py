@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from awards import models
 from awards.records.backups import backup_models
-from tests.support.admin_pages import admin_url, change_form_data
+from tests.support.admin_pages import admin_url, change_form_data, drafted
 from tests.support.roles import chief_editors_group
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def snapshot() -> dict[str, list]:
 @pytest.fixture
 def edited_records(seeded, editor_client, editor):
     """Fixtures, an admin edit with a citation added (history with links), an import logged."""
-    title = models.Title.objects.get(slug="hero-of-labour")
+    title = drafted(models.Title.objects.get(slug="hero-of-labour"))
     url = admin_url(models.Title, "change", title.pk)
     data = change_form_data(editor_client.get(url))
     data["name_en"] = "Hero of Labour (edited)"

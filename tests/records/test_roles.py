@@ -144,16 +144,28 @@ def test_an_editor_may_import_new_drafts(seeded, editor_client):
     assert not preview.context["result"].has_validation_errors()
 
 
-def test_an_editors_import_changing_a_published_record_is_refused(seeded, editor_client):
+def test_an_editors_import_changing_a_published_record_is_sent_for_review(
+    seeded, editor_client, editor
+):
     person = models.Person.objects.filter(published=True).first()
     row = f"{person.slug},Другое имя,hsl-p5-s1"
 
     preview = import_people(editor_client, f"slug,name_ru,citations\n{row}\n")
+    assert "передано на проверку главному редактору" in preview.text
+    confirm = preview.context["confirm_form"]
+    done = editor_client.post(
+        "/admin/awards/person/process_import/", {**confirm.initial, "confirm": "1"}, follow=True
+    )
 
-    assert "только главный редактор" in preview.text
-    assert preview.context.get("confirm_form") is None
+    assert "передано на проверку главному редактору" in done.text
     person.refresh_from_db()
     assert person.name_ru != "Другое имя"
+    revision = models.PendingRevision.objects.get()
+    assert (revision.author, revision.object_id, revision.values["name_ru"]) == (
+        editor,
+        person.pk,
+        "Другое имя",
+    )
 
 
 def test_an_editors_import_publishing_a_new_record_is_refused(seeded, editor_client):
@@ -347,9 +359,16 @@ def test_returning_a_published_record_to_a_draft_version(make_title, role, publi
 
     title.refresh_from_db()
     assert title.published is public
+    if role == EDITOR:
+        assert "Изменение отправлено на проверку главному редактору" in page_text(response)
+        # The editor's return waits for review (tests/admin/test_moderation.py), and its
+        # approval keeps the record published: no revision proposes a publication.
+        assert title.description_ru == "Опубликовано"
+        revision = models.PendingRevision.objects.get()
+        assert revision.values["description_ru"] == "Черновик"
+        assert "published" not in revision.values
+        return
     assert title.description_ru == "Черновик"
-    if public:
-        assert "остаётся опубликованной" in page_text(response)
 
 
 @pytest.mark.usefixtures("seeded")

@@ -124,3 +124,14 @@ def open_form(client, record):
     """The record's change form: its address, and what a browser would post unchanged."""
     url = admin_url(type(record), "change", record.pk)
     return url, change_form_data(client.get(url))
+
+
+def drafted(record):
+    """The record made a draft (its history entry written, its version kept): an editor's
+    change to it is written at once, not held for review (awards.records.moderation)."""
+    from awards.records.revisions import record_change
+
+    type(record)._base_manager.filter(pk=record.pk).update(published=False)
+    record.refresh_from_db()
+    record_change(record, created=False, reason="draft")
+    return record

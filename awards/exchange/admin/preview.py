@@ -23,6 +23,7 @@ def result_from_report(resource, report: ImportReport, *, dry_run: bool) -> Resu
     result = Result()
     result.diff_headers = resource.get_diff_headers()
     result.versions = report.versions
+    result.notes = list(report.notes)
     result.error_table = error_table(
         headers=report.headers,
         errors=report.errors,

@@ -162,6 +162,8 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
         response = super().import_action(request, **kwargs)
         context = response.context_data
         result, form = context.get("result"), context.get("form")
+        for note in getattr(result, "notes", ()):
+            messages.info(request, note)
         if result is not None and context.get("confirm_form") is not None:
             context["confirm_form"].initial["versions"] = signing.dumps(
                 result.versions, salt=VERSIONS_SALT, compress=True
@@ -249,6 +251,8 @@ class RecordExchangeAdmin(ImportExportActionModelAdmin):
         storage = KeptTempFolderStorage(name=os.path.basename(request.POST["import_file_name"]))
         if not result.has_validation_errors():
             storage.discard()
+            for note in getattr(result, "notes", ()):
+                messages.info(request, note)
             return super().process_result(result, request)
         # The records changed between the preview and the confirmation: the conflicts by
         # row, and the same file ready to be checked again.

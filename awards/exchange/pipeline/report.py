@@ -81,6 +81,9 @@ class RowOutcome:
     instance: models.Model
     values: dict
     previous: dict = field(default_factory=dict)
+    # The change waits for a chief editor's review instead of being written
+    # (awards.records.moderation).
+    for_review: bool = False
 
 
 @dataclass
@@ -93,6 +96,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    # Changes to published records by an editor, kept for review rather than written.
+    for_review: int = 0
     errors: list[RowError] = field(default_factory=list)
     # Errors beyond MAX_REPORTED_ERRORS, counted only.
     more_errors: int = 0
@@ -174,7 +179,9 @@ class ImportReport:
     def refuse(self, *, rows: int) -> None:
         """Nothing is written: no row counts as new, updated or unchanged."""
         self.failed = self.failed or rows
-        self.new = self.updated = self.unchanged = 0
+        note = sent_for_review_note(self.for_review)
+        self.notes = [line for line in self.notes if line != note]
+        self.new = self.updated = self.unchanged = self.for_review = 0
         self.outcomes = []
         self.unchanged_rows = []
 
@@ -248,6 +255,17 @@ def changed_meanwhile(read: int, current: int) -> str:
         "The record was changed by someone else after the file was checked "
         "(version %(read)d then, %(current)d now); check the file again."
     ) % {"read": read, "current": current}
+
+
+def sent_for_review_note(count: int) -> str:
+    """What an editor's import tells of its changes to published records."""
+    return ngettext(
+        "%(count)d change to a published record goes to a chief editor for review; the site "
+        "shows the record unchanged until it is approved.",
+        "%(count)d changes to published records go to a chief editor for review; the site "
+        "shows the records unchanged until they are approved.",
+        count,
+    ) % {"count": count}
 
 
 def published_change_refused() -> str:

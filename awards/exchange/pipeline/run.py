@@ -34,6 +34,7 @@ from awards.exchange.pipeline.report import (
     log_import,
     refuse_import,
     reject_file,
+    sent_for_review_note,
 )
 from awards.models import ImportLog
 
@@ -182,6 +183,8 @@ def import_table(
         )
     if not report.ok:
         return refuse_import(report, table=table, user=user, origin=origin, track=track)
+    if report.for_review:
+        report.notes.append(sent_for_review_note(report.for_review))
     track(stage="validate", validated=total, to_write=report.new + report.updated)
     if dry_run:
         track(stage="done")

@@ -65,7 +65,12 @@ class RecordKind:
         may_change_published: bool,
     ) -> None:
         validate(
-            plan=plan, report=report, check=self.resource.check_record, track=track, total=total
+            plan=plan,
+            report=report,
+            check=self.resource.check_record,
+            track=track,
+            total=total,
+            hold_published=not may_change_published,
         )
         if not may_change_published:
             refuse_published_changes(report=report)

@@ -43,6 +43,8 @@ class Plan:
     levels: list = field(default_factory=list)
     # The version each updated record had when it was read, by primary key.
     read_versions: dict[int, int] = field(default_factory=dict)
+    # Changes to published records that wait for review instead (an editor's import).
+    for_review: list[PendingChange] = field(default_factory=list)
 
 
 def _older_than_exported(exported: int, current: int) -> str:

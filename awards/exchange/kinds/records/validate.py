@@ -20,10 +20,21 @@ from awards.exchange.pipeline.report import (
 )
 
 
-def validate(*, plan: Plan, report: ImportReport, check, track=None, total: int = 0) -> None:
+def validate(
+    *,
+    plan: Plan,
+    report: ImportReport,
+    check,
+    track=None,
+    total: int = 0,
+    hold_published: bool = False,
+) -> None:
     """Each changed record's own rules (``Model.clean``: uniqueness is the slug's, matched
     above) and those that span records (``check``, the resource's ``check_record``), then
-    the order in which new records can be inserted."""
+    the order in which new records can be inserted.
+
+    With ``hold_published`` (an editor's import) a change to a published record that keeps
+    it published is not written but kept for review (awards.records.moderation)."""
     now = timezone.now()
     # Rows that need no check of their own (unchanged, or already failed) are checked.
     done = total - len(plan.pending)
@@ -38,7 +49,10 @@ def validate(*, plan: Plan, report: ImportReport, check, track=None, total: int 
         except ValidationError as error:
             _report_validation_error(plan.columns, change.row.number, error, report)
             continue
-        _accept(plan, change, report, now)
+        if hold_published and _keeps_published(change):
+            _hold(plan, change, report)
+        else:
+            _accept(plan, change, report, now)
     plan.pending = []
     _order_new_records(plan, report)
     report.failed = len(report.failed_rows - {None})
@@ -48,6 +62,8 @@ def refuse_published_changes(*, report: ImportReport) -> None:
     """Each row that creates, changes or withdraws a published record becomes an error:
     only a chief editor may import those (awards.records.roles)."""
     for outcome in report.outcomes:
+        if outcome.for_review:
+            continue
         if outcome.instance.published or outcome.previous.get("published"):
             report.add_error(
                 outcome.number,
@@ -55,6 +71,26 @@ def refuse_published_changes(*, report: ImportReport) -> None:
                 published_change_refused(),
             )
     report.failed = len(report.failed_rows - {None})
+
+
+def _keeps_published(change: PendingChange) -> bool:
+    return not change.is_new and change.instance.published and "published" not in change.changed
+
+
+def _hold(plan: Plan, change: PendingChange, report: ImportReport) -> None:
+    """A change to a published record shown as an update, written as a revision."""
+    plan.for_review.append(change)
+    report.for_review += 1
+    report.outcomes.append(
+        RowOutcome(
+            change.row.number,
+            UPDATED,
+            change.instance,
+            change.row.values,
+            change.changed,
+            for_review=True,
+        )
+    )
 
 
 def _report_validation_error(columns, number, error: ValidationError, report) -> None:

@@ -13,8 +13,11 @@ from awards.core.bulk import (
     insert_rows,
     link_columns,
 )
+from awards.exchange.columns import Kind
 from awards.exchange.kinds.records.resolve import Plan
 from awards.exchange.pipeline.report import StaleRecords
+from awards.models import PendingRevision
+from awards.records import moderation
 from awards.records.revisions import record_bulk_changes
 
 
@@ -58,6 +61,30 @@ def write(*, plan: Plan, user, reason: str, track=None) -> None:
         user=user if user is not None and user.is_authenticated else None,
         reason=reason,
     )
+    _submit_for_review(plan, user=user, reason=reason)
+
+
+def _submit_for_review(plan: Plan, *, user, reason: str) -> None:
+    """Each held change a pending revision of its record, against the version read."""
+    for change in plan.for_review:
+        # The untranslated column a translation is stored with follows it on approval.
+        fields = [
+            plan.columns[name].field.name
+            for name in change.changed
+            if plan.columns[name].kind is not Kind.MANY
+        ]
+        moderation.submit(
+            record=change.instance,
+            fields=fields,
+            links={
+                column.field.name: [target.pk for target in wanted]
+                for column, _current, wanted in change.link_changes
+            },
+            base_version=change.instance.version,
+            author=user,
+            reason=reason,
+            origin=PendingRevision.Origin.IMPORT,
+        )
 
 
 def _lock_unchanged(plan: Plan) -> None:
