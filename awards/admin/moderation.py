@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.admin.messages import AgreeingAdmin
-from awards.models import RECORD_MODELS, REGISTRY_MODELS, PendingRevision, Record
+from awards.models import RECORD_MODELS, REGISTRY_MODELS, PendingRevision
 from awards.records import moderation
 from awards.records.roles import may_publish
 
@@ -60,8 +60,6 @@ class ReviewedChangesAdmin:
                     for inline in formset.forms
                     if inline.cleaned_data.get(target) and not inline.cleaned_data.get("DELETE")
                 ]
-            elif issubclass(formset.model, Record):
-                submitted += self._submit_inline_records(request, form, formset)
             else:
                 rows[formset.fk.remote_field.name] = moderation.inline_rows(
                     formset.forms, exclude=formset.fk.name
@@ -78,34 +76,6 @@ class ReviewedChangesAdmin:
             )
             submitted += 1
         record._revisions_submitted = submitted
-
-    def _submit_inline_records(self, request, form, formset) -> int:
-        """Records edited in an inline (a title's provisions): each published one changed
-        is a revision of its own; new ones and drafts are saved as before."""
-        submitted = 0
-        for inline in formset.initial_forms:
-            if inline.has_changed() and moderation.held_for_review(request.user, inline.instance):
-                moderation.submit(
-                    record=inline.instance,
-                    fields=[
-                        name
-                        for name in inline.changed_data
-                        if name in {field.name for field in formset.model._meta.fields}
-                    ],
-                    links={
-                        field.name: [linked.pk for linked in inline.cleaned_data[field.name]]
-                        for field in formset.model._meta.many_to_many
-                        if field.name in inline.changed_data
-                    },
-                    base_version=inline.cleaned_data.get("base_version") or inline.instance.version,
-                    author=request.user,
-                    reason=form.cleaned_data.get("change_reason", ""),
-                )
-                submitted += 1
-                # Left out of the formset's save below, which writes only changed forms.
-                inline.has_changed = lambda: False
-        self.save_formset(request, form, formset, change=True)
-        return submitted
 
     def construct_change_message(self, request, form, formsets, add=False):
         # A held change saved no formset: there is nothing to describe, nor to log.

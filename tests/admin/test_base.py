@@ -235,7 +235,7 @@ def test_the_cited_sentences_stand_under_the_records_fields(seeded, editor_clien
 def test_a_date_none_of_the_cited_sentences_states_is_a_warning_not_a_refusal(
     seeded, editor_client
 ):
-    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+    event = drafted(models.Event.objects.get(slug="1921-term-hero-of-labour"))
     url, data = open_form(editor_client, event)
     data["date_year"] = "1939"
 
@@ -254,7 +254,7 @@ def test_a_date_none_of_the_cited_sentences_states_is_a_warning_not_a_refusal(
 
 
 def test_a_date_the_cited_sentences_state_brings_no_warning(seeded, editor_client):
-    event = models.Event.objects.get(slug="1921-term-hero-of-labour")
+    event = drafted(models.Event.objects.get(slug="1921-term-hero-of-labour"))
     url, data = open_form(editor_client, event)
 
     response = editor_client.post(url, data, follow=True)

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from awards import models
 from awards.admin import wording
+from awards.admin.history import RecordHistoryAdmin
 from awards.admin.messages import AgreeingAdmin, import_message
 from tests.support.admin_pages import admin_url, form_data, page_text
 from tests.support.russian_words import RUSSIAN
@@ -106,10 +107,10 @@ def test_add_change_and_delete_messages_agree(label, russian, db):
     model_admin.response_delete(request, str(record), record.pk)
     said = _said(request)
     assert said[0] == f"{name} «{shown}» {deleted}."
-    if hasattr(model, "history"):
+    if isinstance(model_admin, RecordHistoryAdmin):
         # A record with a history is told where to recover it from, in the same gender.
         assert _text(said[1]) == f"{it.capitalize()} можно восстановить из истории."
-    assert len(said) == 1 + hasattr(model, "history")
+    assert len(said) == 1 + isinstance(model_admin, RecordHistoryAdmin)
 
 
 @pytest.mark.parametrize("label", REGISTERED)

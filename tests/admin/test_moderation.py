@@ -125,41 +125,6 @@ def test_a_chief_editors_save_is_written_at_once(seeded, chief_client):
     assert not PendingRevision.objects.exists()
 
 
-def test_a_published_provision_changed_in_its_titles_inline_waits_on_its_own(seeded, editor_client):
-    title = models.Title.objects.get(slug="hero-of-socialist-labour")
-    provision = title.provisions.order_by("pk").first()
-    url, data = open_form(editor_client, title)
-    page = editor_client.get(url)
-    prefix = next(
-        inline.formset.prefix
-        for inline in page.context["inline_admin_formsets"]
-        if inline.formset.model is models.Provision
-    )
-    number = next(
-        index
-        for index, form in enumerate(
-            next(
-                inline.formset
-                for inline in page.context["inline_admin_formsets"]
-                if inline.formset.model is models.Provision
-            ).forms
-        )
-        if form.instance.pk == provision.pk
-    )
-    data[f"{prefix}-{number}-value_ru"] = "Новое значение"
-
-    response = editor_client.post(url, data, follow=True)
-
-    assert SENT in page_text(response), response.context["adminform"].form.errors.as_text() + str(
-        [inline.formset.errors for inline in response.context["inline_admin_formsets"]]
-    )
-    provision.refresh_from_db()
-    assert provision.value_ru != "Новое значение"
-    revision = PendingRevision.objects.get()
-    assert (revision.record_model, revision.object_id) == (models.Provision, provision.pk)
-    assert revision.values == {"value_ru": "Новое значение"}
-
-
 def test_the_queue_shows_the_revision_to_a_chief_editor(seeded, editor_client, chief_client):
     submit_one_word(editor_client)
 
