@@ -248,7 +248,7 @@ def test_twin_titles_page_marks_what_they_share_and_how_they_differ(client, seed
     text = visible_text(response)
     assert "Герой Социалистического Труда и Герой Советского Союза" in text
     assert (
-        "6 общих сторон; 1 сторона различается; 4 стороны указаны только для одного звания." in text
+        "6 общих пунктов; 1 пункт различается; 4 пункта указаны только для одного звания." in text
     )
     html = response.content.decode()
     foreign = re.search(r'<tr class="verdict--different">.*?</tr>', html, flags=re.S).group(0)
