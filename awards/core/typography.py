@@ -33,6 +33,7 @@ _SPACE = rf"[ \t\r\n{NBSP}]+"
 
 QUOTES = {"ru": (("«", "»"), ("„", "“")), "en": (("“", "”"), ("‘", "’"))}
 APOSTROPHE = "’"
+_MARK_OR_BREAK = re.compile(f"[\"'«»„“”‘’{BREAK}]")
 _OPENING_CONTEXT = set(" \t\r\n" + NBSP + "([{«„“‘—–-/" + BREAK)
 
 _MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -43,41 +44,60 @@ _AFTER_NUMBER_RU = (
 _AFTER_NUMBER_EN = r"%"
 
 
-def _rule(pattern: str, replacement: str) -> tuple[re.Pattern, str]:
-    return re.compile(pattern), replacement
+def _rule(pattern: str, replacement: str, *, needs: str = "") -> tuple[re.Pattern, str, str]:
+    """A rule: what it finds, what replaces it, and the characters without any of which the
+    text has nothing for it (a quick test that spares most texts most rules)."""
+    return re.compile(pattern), replacement, needs
 
 
-_RANGE = rf"(?<![\d\-–])(\d{{4}})({_GAP})(?:-|[ {NBSP}]?[–—][ {NBSP}]?)({_GAP})(\d{{4}})(?![\d\-])"
+_RANGE = rf"\b(?<![\-–])(\d{{4}})({_GAP})(?:-|[ {NBSP}]?[–—][ {NBSP}]?)({_GAP})(\d{{4}})(?![\d\-])"
 _MONTHS = f"{_MONTHS_RU}|{_MONTHS_EN}"
+_DIGITS = "0123456789"
 _COMMON_RULES = [
     # No space before closing punctuation, none after an opening bracket or quote.
     _rule(rf"{_SPACE}({_GAP})(?=[,.;:!?)\]»])", r"\1"),
-    _rule(rf"([(\[«„])({_GAP}){_SPACE}", r"\1\2"),
+    _rule(rf"([(\[«„])({_GAP}){_SPACE}", r"\1\2", needs="([«„"),
     # A range of years: 1938-1991, 1938 – 1991.
-    _rule(_RANGE, r"\1\2–\3\4"),
+    _rule(_RANGE, r"\1\2–\3\4", needs="-–—"),
     # An initial keeps to what follows it: «А. А. Иванов», «A. Pomansky».
-    _rule(rf"(?<![\w.])([A-ZА-ЯЁ]\.)({_GAP}){_SPACE}(?=({_GAP})[A-ZА-ЯЁ])", rf"\1\2{NBSP}"),
+    _rule(
+        rf"\b(?<!\.)([A-ZА-ЯЁ]\.)({_GAP}){_SPACE}(?=({_GAP})[A-ZА-ЯЁ])", rf"\1\2{NBSP}", needs="."
+    ),
     # «№ 2», "No. 2".
-    _rule(rf"(№|No\.)({_GAP}){_SPACE}(?=({_GAP})\d)", rf"\1\2{NBSP}"),
+    _rule(rf"(№|No\.)({_GAP}){_SPACE}(?=({_GAP})\d)", rf"\1\2{NBSP}", needs="№N"),
     # A date in either language, wherever it stands: «27 декабря», "27 December", "May 22".
-    _rule(rf"\b(\d{{1,2}})({_GAP}){_SPACE}(?=({_GAP})(?:{_MONTHS})\b)", rf"\1\2{NBSP}"),
-    _rule(rf"\b({_MONTHS_EN})({_GAP}){_SPACE}(?=({_GAP})\d{{1,2}}\b)", rf"\1\2{NBSP}"),
-    _rule(r"\.\.\.", "…"),
+    _rule(
+        rf"\b(\d{{1,2}})({_GAP}){_SPACE}(?=({_GAP})(?:{_MONTHS})\b)", rf"\1\2{NBSP}", needs=_DIGITS
+    ),
+    _rule(
+        rf"\b({_MONTHS_EN})({_GAP}){_SPACE}(?=({_GAP})\d{{1,2}}\b)", rf"\1\2{NBSP}", needs=_DIGITS
+    ),
+    _rule(r"\.\.\.", "…", needs="."),
 ]
 # A dash between spaced words: «медаль - золотая» → «медаль — золотая», "medal – gold".
 _SPACED_DASH = rf"(?<=[^\s{TAG}{BREAK}])({_GAP}){_SPACE}(?:--?|–|—)(?=({_GAP}){_SPACE})"
+# English keeps the dash it is given («Hero of Labour — established»); a hyphen becomes one.
+_SPACED_HYPHEN = rf"(?<=[^\s{TAG}{BREAK}])({_GAP}){_SPACE}--?(?=({_GAP}){_SPACE})"
 _RULES = {
     "ru": [
         *_COMMON_RULES,
-        _rule(rf"(\d)({_GAP}){_SPACE}(?=({_GAP})(?:{_AFTER_NUMBER_RU})(?!\w))", rf"\1\2{NBSP}"),
-        _rule(_SPACED_DASH, rf"\1{NBSP}—"),
+        _rule(
+            rf"(\d)({_GAP}){_SPACE}(?=({_GAP})(?:{_AFTER_NUMBER_RU})(?!\w))",
+            rf"\1\2{NBSP}",
+            needs=_DIGITS,
+        ),
+        _rule(_SPACED_DASH, rf"\1{NBSP}—", needs="-–—"),
     ],
     "en": [
         *_COMMON_RULES,
-        _rule(rf"(\d)({_GAP}){_SPACE}(?=({_GAP})(?:{_AFTER_NUMBER_EN})(?!\w))", rf"\1\2{NBSP}"),
-        _rule(_SPACED_DASH, rf"\1{NBSP}–"),
-        _rule(rf"([“‘])({_GAP}){_SPACE}", r"\1\2"),
-        _rule(rf"{_SPACE}({_GAP})(?=”)", r"\1"),
+        _rule(
+            rf"(\d)({_GAP}){_SPACE}(?=({_GAP})(?:{_AFTER_NUMBER_EN})(?!\w))",
+            rf"\1\2{NBSP}",
+            needs="%",
+        ),
+        _rule(_SPACED_HYPHEN, rf"\1{NBSP}–", needs="-"),
+        _rule(rf"([“‘])({_GAP}){_SPACE}", r"\1\2", needs="“‘"),
+        _rule(rf"{_SPACE}({_GAP})(?=”)", r"\1", needs="”"),
     ],
 }
 
@@ -88,8 +108,9 @@ def typeset(text: str, *, language: str, state: dict | None = None) -> str:
     ``state`` carries the open quotations from the text before (see :func:`typeset_html`)."""
     language = "ru" if language.startswith("ru") else "en"
     text = _quotation_marks(text, language=language, state=state or _new_state())
-    for pattern, replacement in _RULES[language]:
-        text = pattern.sub(replacement, text)
+    for pattern, replacement, needs in _RULES[language]:
+        if not needs or any(char in text for char in needs):
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -104,22 +125,22 @@ def _quotation_marks(text: str, *, language: str, state: dict) -> str:
     levels = QUOTES[language]
     out = []
     open_quotes = state[language]
-    previous = state["previous"]
-    for index, char in enumerate(text):
-        if char == TAG:
-            out.append(char)
-            continue
+    position = 0
+    for found in _MARK_OR_BREAK.finditer(text):
+        index, char = found.start(), found.group()
+        out.append(text[position:index])
+        position = index + 1
         if char == BREAK:
             state["ru"].clear()
             state["en"].clear()
-        kind = _quote_kind(char, language=language, open_quotes=open_quotes)
-        if kind is None:
             out.append(char)
-        else:
-            following = _next_visible(text, index)
-            out.append(_mark(kind, char, previous, following, open_quotes, levels))
-        previous = char
-    state["previous"] = previous
+            continue
+        previous = _visible(text, index, step=-1, before=state["previous"])
+        following = _visible(text, index, step=1, before=BREAK)
+        kind = _quote_kind(char, language=language, open_quotes=open_quotes)
+        out.append(_mark(kind, char, previous, following, open_quotes, levels))
+    out.append(text[position:])
+    state["previous"] = _visible(text, len(text), step=-1, before=state["previous"])
     return "".join(out)
 
 
@@ -160,11 +181,15 @@ def _mark(kind, char, previous, following, open_quotes, levels) -> str:
     return levels[min(len(open_quotes), 1)][1]
 
 
-def _next_visible(text: str, index: int) -> str:
-    for char in text[index + 1 :]:
-        if char != TAG:
-            return char
-    return BREAK
+def _visible(text: str, index: int, *, step: int, before: str) -> str:
+    """The character next to ``index`` in the direction of ``step``, inline tags skipped
+    (``before`` when there is none)."""
+    index += step
+    while 0 <= index < len(text):
+        if text[index] != TAG:
+            return text[index]
+        index += step
+    return before
 
 
 # --- HTML -------------------------------------------------------------------------------
