@@ -33,7 +33,7 @@ ANY_LANGUAGE = [
     ("space after an opening bracket or quote", re.compile(rf"[(\[«„][{SPACE}]")),
     ("hyphen with spaces between words", re.compile(rf"[^\W_][{SPACE}]+-[{SPACE}]+\w")),
     ("range with an open start", re.compile(r"\(\s*[–—-]\s*\d")),
-    ("range closed by words", re.compile(r"\d[–-][^\W\d_]")),
+    ("range closed by words", re.compile(rf"\d[–-][{SPACE}]*[^\W\d_]")),
 ]
 BY_LANGUAGE = {
     "ru": [
