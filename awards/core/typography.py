@@ -222,16 +222,22 @@ def typeset_html(document: str, *, language: str) -> str:
     position = 0
     for match in _TOKENS.finditer(document):
         if match.start() > position:
-            pieces.append((html.unescape(document[position : match.start()]), open_elements[-1][1]))
+            pieces.append((_text_of(document[position : match.start()]), open_elements[-1][1]))
         tag = match.group(0)
         tags.append(tag)
         pieces.append((_placeholder(tag), open_elements[-1][1]))
         _follow(tag, open_elements)
         position = match.end()
     if position < len(document):
-        pieces.append((html.unescape(document[position:]), open_elements[-1][1]))
+        pieces.append((_text_of(document[position:]), open_elements[-1][1]))
     typeset_text = "".join(_typeset_runs(pieces))
     return _restore(typeset_text, tags)
+
+
+def _text_of(source: str) -> str:
+    """The characters of HTML text, without the two that stand for tags while it is set
+    (private-use characters no text needs, which a visitor could type into a search)."""
+    return html.unescape(source).replace(TAG, "").replace(BREAK, "")
 
 
 def _placeholder(tag: str) -> str:
@@ -252,7 +258,8 @@ def _follow(tag: str, open_elements: list[tuple[str, str]]) -> None:
                 return
     elif element not in VOID and not tag.startswith("<!"):
         found = _LANG.search(tag)
-        language = next(filter(None, found.groups())) if found else open_elements[-1][1]
+        inherited = open_elements[-1][1]
+        language = next(filter(None, found.groups()), inherited) if found else inherited
         open_elements.append((element, language))
 
 

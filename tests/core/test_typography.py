@@ -177,3 +177,12 @@ def test_entities_stay_escaped_and_the_page_is_set_once_for_all():
     once = typeset_html(page, language="ru")
     assert once == f"<p>R&amp;D &lt;b&gt; «x» «y» 27{NBSP}мая</p>"
     assert typeset_html(once, language="ru") == once
+
+
+def test_an_empty_lang_keeps_the_language_around_it():
+    assert typeset_html('<p lang="">"Герой"</p>', language="ru") == '<p lang="">«Герой»</p>'
+
+
+def test_text_holding_the_characters_that_stand_for_tags_is_set_without_them():
+    page = "<p>\ue000\ue001&#xe000;«Герой»</p>"
+    assert typeset_html(page, language="ru") == "<p>«Герой»</p>"

@@ -45,3 +45,9 @@ def test_a_page_from_the_cache_is_already_typeset(client):
     second = client.get(TITLE_PAGE)
     assert second.content == first.content
     assert f"27{NBSP}декабря".encode() in second.content
+
+
+def test_a_search_for_any_characters_is_answered(client, seeded):
+    response = client.get("/search/", {"q": 'Герой \ue000\ue001 "Труда"'})
+    assert response.status_code == 200
+    assert "«Труда»" in _text(response)
