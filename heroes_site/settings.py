@@ -116,6 +116,8 @@ MIDDLEWARE = [
     # page need not run again.
     "awards.site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside the page cache and CommonMiddleware: the page is cached and measured typeset.
+    "awards.site.typesetting.TypesettingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

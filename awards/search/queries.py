@@ -102,6 +102,8 @@ def _beginning(word: str) -> str:
 class Hit:
     record: Model
     snippet: SafeString
+    # The language of the snippet's text, which may be the other one than the page's.
+    snippet_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,16 +230,17 @@ def search_records(*, query: str) -> list[ResultGroup]:
         model = apps.get_model(kind.model_label)
         records = model.objects.published().in_bulk(pks)
         hits = [
-            Hit(record=records[pk], snippet=snippet(kind=kind, record=records[pk], terms=terms))
+            Hit(record, *snippet(kind=kind, record=record, terms=terms))
             for pk in pks
-            if pk in records
+            if (record := records.get(pk)) is not None
         ]
         groups.append(ResultGroup(model=model, count=count, hits=hits))
     return groups
 
 
-def snippet(*, kind: SearchableKind, record: Model, terms: list[Term]) -> SafeString:
-    """A passage of the record's text around its first matching word, the matches marked.
+def snippet(*, kind: SearchableKind, record: Model, terms: list[Term]) -> tuple[SafeString, str]:
+    """A passage of the record's text around its first matching word, the matches marked,
+    and the language of the passage.
 
     The text of the page's language first, then the other; the text is escaped, then
     each matching word wrapped in ``<mark>``.
@@ -245,12 +248,12 @@ def snippet(*, kind: SearchableKind, record: Model, terms: list[Term]) -> SafeSt
     current = get_language() or LANGUAGES[0]
     languages = sorted(LANGUAGES, key=lambda language: language != current)
     texts = [
-        str(value)
+        (str(value), language)
         for language in languages
         for name in (*kind.text_fields, *kind.name_fields)
         if (value := getattr(record, f"{name}_{language}", ""))
     ]
-    for text in texts:
+    for text, language in texts:
         every_word = list(WORD.finditer(text))
         found = [
             number
@@ -258,8 +261,8 @@ def snippet(*, kind: SearchableKind, record: Model, terms: list[Term]) -> SafeSt
             if any(term.matches(words(match.group())[0]) for term in terms)
         ]
         if found:
-            return _marked(text, every_word, found)
-    return mark_safe("")
+            return _marked(text, every_word, found), language
+    return mark_safe(""), ""
 
 
 def _marked(text: str, every_word: list[re.Match], found: list[int]) -> SafeString:

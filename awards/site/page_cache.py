@@ -43,7 +43,7 @@ def _cache():
     return caches[settings.PUBLIC_PAGES_CACHE]
 
 
-def _is_public(request) -> bool:
+def is_public(request) -> bool:
     match = getattr(request, "resolver_match", None)
     return match is not None and (
         match.namespace == PUBLIC_NAMESPACE or match.url_name in PUBLIC_URL_NAMES
@@ -70,14 +70,14 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Public pages are read-only: a POST or PUT is answered 405 here, before the CSRF
         # check (listed after this middleware) would answer it 403 with its own page.
-        if _is_public(request) and request.method not in ("GET", "HEAD"):
+        if is_public(request) and request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return None
 
     def __call__(self, request):
         if not self._may_use_cache(request):
             response = self.get_response(request)
-            if _is_public(request) and response.status_code == 200:
+            if is_public(request) and response.status_code == 200:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         generation = content_generation()
@@ -104,7 +104,7 @@ class PublicPageCacheMiddleware:
         session = getattr(request, "session", None)
         return (
             request.method == "GET"
-            and _is_public(request)
+            and is_public(request)
             and response.status_code == 200
             and not response.streaming
             and not response.cookies

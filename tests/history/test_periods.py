@@ -28,9 +28,9 @@ def _history_period(html: str, slug: str) -> tuple[int, int | None] | None:
     if heading is None:
         return None
     text = re.sub(r"<[^>]+>", " ", heading.group(1))
-    start, end = re.search(r"\((\d{4})–\s*(\d{4})?", text).groups()
+    start, end = re.search(r"\((?:\s*from\s+)?(\d{4})(?:–(\d{4}))?", text).groups()
     if end is None:
-        assert "end not stated" in text, text
+        assert "the source gives no end" in text, text
     return int(start), int(end) if end else None
 
 

@@ -39,9 +39,9 @@ def test_history_groups_entries_into_the_three_periods_in_order(client, seeded):
     # The periods as written out below the time line.
     response.content = response.content.split(b"</figure>", 1)[1]
     text = visible_text(response)
-    origins = text.index("Истоки термина (–1927)")
+    origins = text.index("Истоки термина (до 1927 года)")
     # The source never says when, or whether, "Hero of Labour" ended.
-    labour = text.index("Герой Труда (1927– окончание не указано)")
+    labour = text.index("Герой Труда (с 1927 года; окончание источник не указывает)")
     socialist = text.index("Герой Социалистического Труда (1938–1991)")
     assert origins < labour < socialist
     assert origins < text.index("Появление термина «герой труда»") < labour
@@ -65,7 +65,7 @@ def test_history_in_english(client, seeded):
     text = visible_text(get_page(client, "/en/history/"))
     assert "Origins of the term" in text
     assert "27 July 1927" in text
-    assert 'The term "hero of labour" appeared in 1921' in text
+    assert "The term “hero of labour” appeared in 1921" in text
 
 
 # Record pages --------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_authority_page_lists_its_acts_and_parent(client, seeded):
 def test_person_page_lists_the_insignia_designed(client, seeded):
     text = visible_text(get_page(client, "/people/a-pomansky/"))
     assert "Созданные знаки отличия Золотая медаль «Серп и Молот»" in text
-    assert "Автор проекта медали - художник А. Поманский." in text
+    assert "Автор проекта медали — художник А. Поманский." in text
     assert "Insignia designed" in visible_text(get_page(client, "/en/people/a-pomansky/"))
 
 
@@ -149,7 +149,7 @@ def test_provision_page_gives_its_period_and_the_acts_that_set_and_ended_it(clie
         get_page(client, "/provisions/hero-of-socialist-labour-repeat-awards-limited/")
     )
     assert "Звание Герой Социалистического Труда" in text
-    assert "Сторона Повторные награждения" in text
+    assert "Пункт Повторные награждения" in text
     assert "с 1940; до 14 мая 1973 г., отменено: Указ Президиума" in text
     assert "не называя акта" in text
     text_en = visible_text(
@@ -161,7 +161,7 @@ def test_provision_page_gives_its_period_and_the_acts_that_set_and_ended_it(clie
 def test_source_page_shows_the_full_text_and_its_passages(client, seeded):
     text = visible_text(get_page(client, "/sources/hero-of-socialist-labour-ru/"))
     assert "Полный текст" in text
-    assert "Автор проекта медали - художник А. Поманский." in text
+    assert "Автор проекта медали — художник А. Поманский." in text
     assert "абзац 6, предложение 3" in text
     assert "Full text" in visible_text(get_page(client, "/en/sources/hero-of-socialist-labour-ru/"))
 
@@ -248,7 +248,7 @@ def test_twin_titles_page_marks_what_they_share_and_how_they_differ(client, seed
     text = visible_text(response)
     assert "Герой Социалистического Труда и Герой Советского Союза" in text
     assert (
-        "6 общих сторон; 1 сторона различается; 4 стороны указаны только для одного звания." in text
+        "6 общих пунктов; 1 пункт различается; 4 пункта указаны только для одного звания." in text
     )
     html = response.content.decode()
     foreign = re.search(r'<tr class="verdict--different">.*?</tr>', html, flags=re.S).group(0)
@@ -446,7 +446,7 @@ def test_a_title_at_several_dates_in_english(client, seeded):
     assert "Hero of Socialist Labour at several dates" in text
     assert "13 May 1973 14 May 1973" in text
     assert (
-        'Changed No limit on the number of repeat awards of the "Hammer and Sickle" medal' in text
+        "Changed No limit on the number of repeat awards of the “Hammer and Sickle” medal" in text
     )
 
 

@@ -52,3 +52,40 @@ def get_page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, url
     return response
+
+
+# The dates the rules and comparison pages are asked about: before every title, in each
+# title's life, after the last.
+RULES_YEARS = (1900, 1927, 1939, 1975, 1991, 2000)
+
+
+def every_public_page_path(*, language: str = "ru") -> list[str]:
+    """Every public HTML page in one language: each published record, the lists, the
+    registry, search, and the rules and comparison pages with the questions they answer."""
+    with translation.override(language):
+        prefix = "" if language == "ru" else f"/{language}"
+        titles = list(
+            models.Title.objects.published().order_by("pk").values_list("slug", flat=True)
+        )
+        pages = [
+            "/", "/history/", "/titles/", "/compare/", "/compare/heroes/", "/compare/dates/",
+            "/rules/", "/registry/", "/registry/years/", "/registry/medals/",
+            "/registry/twice/", "/registry/thrice/", "/registry/four-and-more/",
+            "/search/", "/search/?q=%D0%93%D0%B5%D1%80%D0%BE%D0%B9", "/search/?q=hero",
+            "/search/?q=1938", "/registry/?q=%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2",
+        ]  # fmt: skip
+        for first in titles:
+            pages.append(f"/compare/dates/?title={first}&dates=1939+1975")
+            pages.append(f"/compare/dates/?title={first}")
+            pages += [
+                f"/compare/?first={first}&second={second}" for second in titles if second != first
+            ]
+            pages += [f"/rules/?title={first}&year={year}&month=&day=" for year in RULES_YEARS]
+            pages.append(f"/registry/years/?title={first}")
+            pages.append(f"/registry/medals/?title={first}")
+        paths = [prefix + page for page in pages]
+        for model in models.RECORD_MODELS:
+            paths += [
+                record.get_absolute_url() for record in model.objects.published().order_by("pk")
+            ]
+    return paths
