@@ -2,10 +2,12 @@
 the notes they point to (``page_notes``), collected per page by ``awards.site.notes``."""
 
 from django import template
+from django.db.models import Manager
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
+from awards.models import Citation
 from awards.site.notes import Mark, PageNotes, page_notes
 
 register = template.Library()
@@ -46,9 +48,9 @@ def note_marks(context, citations):
     each a superscript number linking to its note; a passage cited twice, one number."""
     if citations is None or citations == "":
         return ""
-    if hasattr(citations, "all"):
+    if isinstance(citations, Manager):
         citations = citations.all()
-    elif not isinstance(citations, (list, tuple)):
+    elif isinstance(citations, Citation):
         citations = [citations]
     notes = _notes(context)
     marks, seen = [], set()
