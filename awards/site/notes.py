@@ -9,9 +9,14 @@ provision's note, the same words on several provisions) is a note too, kept once
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from awards.models import Citation
+
+# Where a sentence ends: its stop, then a space and a capital, but not after an initial or a
+# one-letter abbreviation («А. Поманский», «1940 г. Указ»).
+_SENTENCE_END = re.compile(r"(?<!\b\w\.)(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁ])")
 
 # Where a page's collector lives on its request: one per request, so one per rendered page.
 _REQUEST_ATTRIBUTE = "awards_page_notes"
@@ -54,12 +59,23 @@ class PageNotes:
 
     def cite(self, citation: Citation) -> Mark:
         """A mark for a fact stated by the passage; one note for each sentence of a source."""
-        key = ("passage", citation.source_id, citation.paragraph, citation.sentence)
-        return self._mark(key, citation=citation)
+        return self._mark(_passage_key(citation), citation=citation)
 
-    def remark(self, text: str) -> Mark:
-        """A mark for an editor's remark; the same words make the same note."""
-        return self._mark(("remark", " ".join(text.split())), remark=text)
+    def cite_all(self, citations) -> list[Mark]:
+        """The marks of a fact stated by these passages: one for each sentence, however often
+        the list names it."""
+        marks, seen = [], set()
+        for citation in citations:
+            if (key := _passage_key(citation)) not in seen:
+                seen.add(key)
+                marks.append(self.cite(citation))
+        return marks
+
+    def remark(self, text: str) -> list[Mark]:
+        """The marks of an editor's remark, one for each of its sentences: a sentence that
+        several remarks repeat (the same caveat on several provisions) is one note."""
+        sentences = [" ".join(part.split()) for part in _SENTENCE_END.split(text)]
+        return [self._mark(("remark", words), remark=words) for words in sentences if words]
 
     def _mark(self, key: tuple, **content) -> Mark:
         note = self._by_key.get(key)
@@ -68,6 +84,10 @@ class PageNotes:
             self._by_key[key] = note
             self.notes.append(note)
         return Mark(note=note, id=note.new_mark())
+
+
+def _passage_key(citation: Citation) -> tuple:
+    return ("passage", citation.source_id, citation.paragraph, citation.sentence)
 
 
 def page_notes(request) -> PageNotes:

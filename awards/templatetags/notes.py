@@ -28,7 +28,12 @@ def _mark_link(mark: Mark, *, cites: bool):
     if cites:
         return format_html(
             '<a href="#{}" id="{}" data-cites aria-label="{}" title="{}: {}">{}</a>',
-            note.anchor, mark.id, label, note.citation.source, note.citation.place(), note.number,
+            note.anchor,
+            mark.id,
+            label,
+            note.citation.source,
+            note.citation.place(),
+            note.number,
         )
     return format_html(
         '<a href="#{}" id="{}" aria-label="{}">{}</a>', note.anchor, mark.id, label, note.number
@@ -52,23 +57,15 @@ def note_marks(context, citations):
         citations = citations.all()
     elif isinstance(citations, Citation):
         citations = [citations]
-    notes = _notes(context)
-    marks, seen = [], set()
-    for citation in citations:
-        mark = notes.cite(citation)
-        if mark.note.number in seen:
-            continue
-        seen.add(mark.note.number)
-        marks.append(mark)
-    return _marks(marks, cites=True)
+    return _marks(_notes(context).cite_all(citations), cites=True)
 
 
 @register.simple_tag(takes_context=True)
 def note_remark(context, text):
-    """The mark of an editor's remark; the remark itself stands once among the notes."""
+    """The marks of an editor's remark; each of its sentences stands once among the notes."""
     if not text:
         return ""
-    return _marks([_notes(context).remark(text)], cites=False)
+    return _marks(_notes(context).remark(text), cites=False)
 
 
 @register.simple_tag(takes_context=True)

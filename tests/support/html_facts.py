@@ -113,13 +113,14 @@ def unsourced_facts(html: str, *, source_names: set[str]) -> list[str]:
             holder = by_id.get(node.attrs["data-fact"]) if node.attrs["data-fact"] else node
             if holder is None or not holder.cites():
                 problems.append(f"fact without a source link: {node.describe()}")
-        if node.tag == "a" and "data-cites" in node.attrs and node.attrs.get("href", "").startswith("#"):
+        is_link = node.tag == "a" and "data-cites" in node.attrs
+        if is_link and node.attrs.get("href", "").startswith("#"):
             note = by_id.get(node.attrs["href"][1:])
-            if note is None or not any("/citations/" in link.attrs["href"] for link in note.cites()):
-                problems.append(f"note mark without a note that links to its passage: {node.describe()}")
+            if note is None or not any("/citations/" in a.attrs["href"] for a in note.cites()):
+                problems.append(f"note mark without a note giving its passage: {node.describe()}")
             elif not any(name in note.all_text() for name in source_names):
                 problems.append(f"note that does not name its source: {note.describe()}")
-        elif node.tag == "a" and "data-cites" in node.attrs:
+        elif is_link:
             href = node.attrs.get("href", "")
             if "/citations/" not in href and "/sources/" not in href:
                 problems.append(f"source link to neither a passage nor a source: {node.describe()}")

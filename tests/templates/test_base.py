@@ -18,6 +18,7 @@ from tests.support.html_facts import unsourced_facts
 from tests.support.page_walk import walked_paths
 from tests.support.public_pages import TITLE_URL, get_page
 
+
 @pytest.fixture
 def source_names(seeded):
     names = set()
