@@ -107,17 +107,6 @@ class TitleQuerySet(RecordQuerySet):
             "citations",
         )
 
-    def for_fact_box(self):
-        return self.published().prefetch_published(
-            "established_by",
-            "abolished_by",
-            "medals__designer",
-            "medals__citations",
-            "events",
-            *_PROVISIONS_WITH_LINKS,
-            "citations",
-        )
-
     def for_timeline(self):
         """Titles with a dated establishment: each gives a period of the history, with the
         passages that date it, and what the page's lead says of it (as ``for_lead``)."""
