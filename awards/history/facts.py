@@ -25,7 +25,7 @@ class TitleFacts:
 def title_decrees(*, title: Title) -> list[Decree]:
     """The acts that established or abolished the title or set or ended its provisions.
 
-    The title comes from ``Title.objects.for_detail()`` or ``for_fact_box()``.
+    The title comes from ``Title.objects.for_detail()``.
     """
     decrees = [title.established_by, title.abolished_by]
     for provision in title.provisions.all():
@@ -35,7 +35,7 @@ def title_decrees(*, title: Title) -> list[Decree]:
 
 
 def title_facts(*, title: Title) -> TitleFacts:
-    """The fact box of a title: its insignia, what an award included, how it ended.
+    """The facts of a title's page: its insignia, what an award included, how it ended.
 
     The events of its abolition are those of the title dated within its dated abolition;
     a title whose abolition the source does not date has none.

@@ -65,6 +65,19 @@ class TitleQuerySet(RecordQuerySet):
             .prefetch_published("established_by", "medals", "citations")
         )
 
+    def for_lead(self):
+        """As ``for_list``, with what a lead says of each: its acts, insignia and their passages."""
+        return (
+            self.published()
+            .order_by(models.F("established_on").asc(nulls_last=True), "slug")
+            .prefetch_published(
+                "established_by__citations",
+                "abolished_by__citations",
+                "medals__citations",
+                "citations",
+            )
+        )
+
     def for_choice(self):
         """The titles a visitor may pick in a form, in the order they were established."""
         return self.published().order_by("established_on", "name_ru")
@@ -77,6 +90,9 @@ class TitleQuerySet(RecordQuerySet):
             "successors",
             "conferred_by",
             "medals__designer",
+            "medals__citations",
+            "established_by__citations",
+            "abolished_by__citations",
             "events",
             *_PROVISIONS_WITH_LINKS,
             "citations",
@@ -92,24 +108,18 @@ class TitleQuerySet(RecordQuerySet):
             "citations",
         )
 
-    def for_fact_box(self):
-        return self.published().prefetch_published(
-            "established_by",
-            "abolished_by",
-            "medals__designer",
-            "medals__citations",
-            "events",
-            *_PROVISIONS_WITH_LINKS,
-            "citations",
-        )
-
     def for_timeline(self):
         """Titles with a dated establishment: each gives a period of the history, with the
-        passages that date it."""
+        passages that date it, and what the page's lead says of it (as ``for_lead``)."""
         return (
             self.published()
             .filter(established_basis="dated", established_on__isnull=False)
-            .prefetch_published("citations")
+            .prefetch_published(
+                "established_by__citations",
+                "abolished_by__citations",
+                "medals__citations",
+                "citations",
+            )
         )
 
 

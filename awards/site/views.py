@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 
 from awards.history.comparisons import compare_dates, compare_titles, group_by_aspect
 from awards.history.facts import title_decrees, title_facts
+from awards.history.lead import title_lead, titles_lead
 from awards.history.periods import ORIGINS, history_periods
 from awards.history.rules import rules_on_date
 from awards.models import (
@@ -50,15 +51,11 @@ def _trail(request, *pages):
 
 @require_safe
 def home(request):
-    featured = Title.objects.for_fact_box().filter(slug=FEATURED_TITLE).first()
     return render(
         request,
         "awards/home.html",
         {
-            "facts": title_facts(title=featured) if featured else None,
-            "titles": Title.objects.for_list(),
-            "twin_titles": TWIN_TITLES,
-            "sample_dates": SAMPLE_DATES,
+            "lead": titles_lead(titles=list(Title.objects.for_lead())),
             "structured_data": [
                 structured_data.website(
                     name=gettext("Heroes of Labour"),
@@ -72,8 +69,9 @@ def home(request):
 
 @require_safe
 def history(request):
+    titles = list(Title.objects.for_timeline())
     periods = history_periods(
-        titles=list(Title.objects.for_timeline()),
+        titles=titles,
         events=list(Event.objects.for_history()),
         decrees=list(Decree.objects.for_history()),
     )
@@ -83,6 +81,7 @@ def history(request):
         request,
         "awards/history.html",
         {
+            "lead": titles_lead(titles=titles),
             "periods": periods,
             "picture": timeline_picture(periods=periods, labels=labels),
             "narrow_picture": narrow_timeline_picture(periods=periods, labels=labels),
@@ -131,6 +130,7 @@ class TitleDetailView(RecordDetailView):
         context["provisions_by_aspect"] = group_by_aspect(list(self.object.provisions.all()))
         context["decrees"] = title_decrees(title=self.object)
         context["facts"] = title_facts(title=self.object)
+        context["lead"] = title_lead(title=self.object)
         context["sample_dates"] = SAMPLE_DATES
         return context
 

@@ -10,9 +10,12 @@ TITLE = "/titles/hero-of-socialist-labour/"
 def test_from_home_to_a_record_and_back(page):
     page.goto("/")
     expect(page.locator("h1")).to_have_text("Советские звания за труд и их история")
-    page.locator(".fact-box h2 a").click()
+    page.locator(".start__list").get_by_role("link", name="Звания", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/titles/$"))
+    page.locator("main").get_by_role("link", name="Герой Социалистического Труда").first.click()
     expect(page).to_have_url(re.compile(TITLE + "$"))
     expect(page.locator("h1")).to_have_text("Герой Социалистического Труда")
+    page.go_back()
     page.go_back()
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("h1")).to_have_text("Советские звания за труд и их история")

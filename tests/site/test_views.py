@@ -13,8 +13,8 @@ from tests.support.public_pages import (
 )
 
 
-def test_home_periods_in_parentheses_have_no_stray_space(client, seeded):
-    html = get_page(client, "/").content.decode()
+def test_title_page_asides_in_parentheses_have_no_stray_space(client, seeded):
+    html = get_page(client, "/titles/hero-of-socialist-labour/").content.decode()
     periods = re.findall(r'<span class="muted">\((.*?)\)</span>', html, flags=re.S)
     assert periods
     assert not [period for period in periods if period != period.strip()]

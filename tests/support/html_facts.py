@@ -1,5 +1,6 @@
 """Reading a page's facts and their source links, as the convention of templates/base.html marks
-them: ``data-fact`` on an element that states a fact, ``data-cites`` on a link to its passage."""
+them: ``data-fact`` on an element that states a fact, ``data-cites`` on a link to its passage or
+on a note's mark (a link to the note at the foot of the page, which links to the passage)."""
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -112,7 +113,14 @@ def unsourced_facts(html: str, *, source_names: set[str]) -> list[str]:
             holder = by_id.get(node.attrs["data-fact"]) if node.attrs["data-fact"] else node
             if holder is None or not holder.cites():
                 problems.append(f"fact without a source link: {node.describe()}")
-        if node.tag == "a" and "data-cites" in node.attrs:
+        is_link = node.tag == "a" and "data-cites" in node.attrs
+        if is_link and node.attrs.get("href", "").startswith("#"):
+            note = by_id.get(node.attrs["href"][1:])
+            if note is None or not any("/citations/" in a.attrs["href"] for a in note.cites()):
+                problems.append(f"note mark without a note giving its passage: {node.describe()}")
+            elif not any(name in note.all_text() for name in source_names):
+                problems.append(f"note that does not name its source: {note.describe()}")
+        elif is_link:
             href = node.attrs.get("href", "")
             if "/citations/" not in href and "/sources/" not in href:
                 problems.append(f"source link to neither a passage nor a source: {node.describe()}")
@@ -123,4 +131,47 @@ def unsourced_facts(html: str, *, source_names: set[str]) -> list[str]:
             "data-fact" in item.attrs for item in (node, *node.ancestors())
         ):
             problems.append(f"fact not marked data-fact: {node.describe()}")
+    return problems
+
+
+def broken_note_links(html: str) -> list[str]:
+    """What breaks the links between a page's note marks and its notes, described for a report.
+
+    Each mark (``sup.note-ref a``) links to a note (``section.notes li``) that exists, and that
+    note links back to the mark; each note is linked to by a mark, and each back-link leads to a
+    mark that links to it.
+    """
+    root = parse(html)
+    marks = {
+        link.attrs.get("id", ""): link
+        for sup in root.walk()
+        if sup.tag == "sup" and "note-ref" in sup.classes()
+        for link in sup.walk()
+        if link.tag == "a"
+    }
+    notes = {
+        item.attrs.get("id", ""): item
+        for section in root.walk()
+        if section.tag == "section" and "notes" in section.classes()
+        for item in section.walk()
+        if item.tag == "li"
+    }
+    problems = []
+    for mark_id, mark in marks.items():
+        target = mark.attrs.get("href", "")[1:]
+        if target not in notes:
+            problems.append(f"mark {mark_id} links to no note: {mark.describe()}")
+        elif f"#{mark_id}" not in {link.attrs.get("href") for link in notes[target].walk()}:
+            problems.append(f"note {target} has no link back to mark {mark_id}")
+    for note_id, note in notes.items():
+        backs = [
+            link.attrs["href"][1:]
+            for link in note.walk()
+            if link.tag == "a" and link.attrs.get("href", "").startswith("#ref-")
+        ]
+        if not backs:
+            problems.append(f"note {note_id} with no mark citing it")
+        for back in backs:
+            if back not in marks or marks[back].attrs.get("href") != f"#{note_id}":
+                problems.append(f"note {note_id} links back to {back}, not a mark of it")
     return problems

@@ -39,8 +39,10 @@ TITLE_URL = "/titles/hero-of-socialist-labour/"
 
 
 def visible_text(response):
-    """The page's visible text, tags stripped and whitespace collapsed."""
+    """The page's visible text, tags stripped and whitespace collapsed; the note marks' numbers
+    (superscripts after the facts, not words of the text) left out."""
     html = response.content.decode()
+    html = re.sub(r'<sup class="note-ref">.*?</sup>', "", html, flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"<[^>]+>", " ", html)
     text = re.sub(r"\s+", " ", html).replace("&quot;", '"').replace("&#x27;", "'")

@@ -7,7 +7,6 @@ languages) and the comparisons and rules of every title. On each, every fact is 
 has its source link (the convention is in templates/base.html; tests/support/html_facts.py
 reads it)."""
 
-import itertools
 import re
 
 import pytest
@@ -16,29 +15,8 @@ from django.utils import translation
 
 from awards import models
 from tests.support.html_facts import unsourced_facts
+from tests.support.page_walk import walked_paths
 from tests.support.public_pages import TITLE_URL, get_page
-
-DATES = ("1921", "1927", "1938", "1940", "1975", "1988", "1991", "1992")
-
-
-def _sitemap_paths(client) -> set[str]:
-    xml = client.get("/sitemap.xml").content.decode()
-    urls = set(re.findall(r"<loc>([^<]+)</loc>", xml)) | set(re.findall(r'href="([^"]+)"', xml))
-    return {re.sub(r"^https?://[^/]+", "", url) for url in urls}
-
-
-def _computed_paths(titles: list[str]) -> set[str]:
-    paths = set()
-    for prefix in ("", "/en"):
-        paths.add(f"{prefix}/compare/heroes/")
-        for first, second in itertools.permutations(titles, 2):
-            paths.add(f"{prefix}/compare/?first={first}&second={second}")
-        for title in titles:
-            paths.add(f"{prefix}/compare/dates/?title={title}&dates={'+'.join(DATES)}")
-            for year in DATES:
-                paths.add(f"{prefix}/rules/?title={title}&year={year}&month=&day=")
-            paths.add(f"{prefix}/rules/?title={title}&year=1940&month=5&day=22")
-    return paths
 
 
 @pytest.fixture
@@ -53,11 +31,10 @@ def source_names(seeded):
 
 @pytest.mark.slow
 def test_every_fact_on_every_public_page_links_to_its_source(client, seeded, source_names):
-    titles = list(models.Title.objects.published().values_list("slug", flat=True))
-    paths = _sitemap_paths(client) | _computed_paths(titles)
+    paths = walked_paths(client)
     assert len(paths) > 100
     problems = {}
-    for path in sorted(paths):
+    for path in paths:
         response = client.get(path)
         assert response.status_code == 200, path
         if found := unsourced_facts(response.content.decode(), source_names=source_names):
