@@ -79,13 +79,16 @@ def history(request):
     )
     labels = {ORIGINS: gettext("Origins of the term")}
     labels |= {period.key: period.title.name for period in periods if period.title}
+    open_end = gettext("end not given in the source")
     return render(
         request,
         "awards/history.html",
         {
             "periods": periods,
-            "picture": timeline_picture(periods=periods, labels=labels),
-            "narrow_picture": narrow_timeline_picture(periods=periods, labels=labels),
+            "picture": timeline_picture(periods=periods, labels=labels, open_end_note=open_end),
+            "narrow_picture": narrow_timeline_picture(
+                periods=periods, labels=labels, open_end_note=open_end
+            ),
             "structured_data": [
                 _trail(request, (gettext("History"), _absolute(request, "awards:history")))
             ],
