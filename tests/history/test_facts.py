@@ -24,3 +24,17 @@ def test_home_in_english_gives_the_same_facts_in_english(client, seeded):
     assert "Established 27 December 1938" in text
     assert "designed by A. Pomansky" in text
     assert "Hammer and Sickle gold medal" in text
+
+
+# A title the source only mentions ------------------------------------------------------
+
+
+def test_a_title_without_dates_or_acts_is_only_mentioned_and_compared_with_the_dated_one(seeded):
+    from awards.history.facts import compared_titles, mentioned_only
+    from awards.models import Title
+
+    twin = Title.objects.get(slug="hero-of-the-soviet-union")
+    dated = Title.objects.get(slug="hero-of-socialist-labour")
+    assert mentioned_only(title=twin)
+    assert not mentioned_only(title=dated)
+    assert compared_titles(title=twin) == (dated,)
