@@ -26,6 +26,7 @@ from awards.registry.checks import person_conferments
 from awards.search.queries import search_records
 from awards.site import structured_data
 from awards.site.forms import CompareTitlesForm, DatesComparisonForm, RulesOnDateForm, SearchForm
+from awards.site.illustrations import medal_illustration
 from awards.site.timeline.narrow import narrow_timeline_picture
 from awards.site.timeline.wide import timeline_picture
 
@@ -146,6 +147,11 @@ class DecreeDetailView(RecordDetailView):
 class MedalDetailView(RecordDetailView):
     def get_queryset(self):
         return Medal.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["illustration"] = medal_illustration(medal=self.object)
+        return context
 
 
 class EventDetailView(RecordDetailView):
