@@ -252,7 +252,9 @@ def compare_twin_titles(request):
 @require_safe
 def compare_dates_view(request):
     """One title at several dates: each aspect on each date, the changes marked."""
-    bound = "dates" in request.GET
+    # A title asked for without dates is a question to answer (give the dates), not a
+    # form to fill in with sample dates behind the visitor's back.
+    bound = "dates" in request.GET or "title" in request.GET
     initial = {"dates": SAMPLE_DATES, "title": FEATURED_TITLE, **request.GET.dict()}
     form = DatesComparisonForm(request.GET if bound else None, initial=initial)
     over_dates = None
