@@ -19,11 +19,13 @@ from awards.core.dates import (
     MONTH,
     YEAR,
     PartialDate,
-    date_phrase as sentence_date_phrase,
     format_date_phrase,
     format_partial_date,
     format_styled_date,
     unbreakable,
+)
+from awards.core.dates import (
+    date_phrase as sentence_date_phrase,
 )
 
 register = template.Library()
