@@ -299,7 +299,8 @@ def rules_on_date_view(request):
 
 @require_safe
 def search(request):
-    form = SearchForm(request.GET if "q" in request.GET else None)
+    # The header's search box is this page's form: one box, and the same header everywhere.
+    form = SearchForm(request.GET if "q" in request.GET else None, auto_id="site-search-%s")
     groups = search_records(query=form.cleaned_data["q"]) if form.is_valid() else None
     return render(
         request,
@@ -308,6 +309,7 @@ def search(request):
             "form": form,
             "groups": groups,
             "result_count": sum(group.count for group in groups or []),
+            "search_query": request.GET.get("q", "")[:200],
         },
     )
 

@@ -58,8 +58,9 @@ def test_titles_are_offered_in_the_order_they_were_established_undated_last(clie
 def _header(client, path):
     html = get_page(client, path).content.decode()
     header = re.search(r"<header .*?</header>", html, flags=re.S).group(0)
-    # What may differ: the page marked current, and the address of its other language.
-    header = re.sub(r'\s*aria-current="page"', "", header)
+    # What may differ: the page marked current, the address of its other language, and the
+    # words searched for, kept in the box.
+    header = re.sub(r'\s*(aria-current="page"|value="[^"]*")', "", header)
     header = re.sub(r'<nav class="language-switch".*?</nav>', "", header, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"\s+>", ">", header))
 
@@ -68,3 +69,7 @@ def test_the_header_is_the_same_on_every_page_search_included(client, seeded):
     history = _header(client, "/history/")
     assert 'class="site-search"' in history
     assert _header(client, "/search/?q=звание") == history
+    # On the search page the header's box is the page's form, holding the words searched.
+    html = get_page(client, "/search/?q=звание").content.decode()
+    assert html.count('role="search"') == 1
+    assert 'name="q" maxlength="200"\n        value="звание"' in html
