@@ -1,4 +1,5 @@
-"""Facts about one title gathered from its relations: its acts, what an award included."""
+"""Facts about one title gathered from its relations: its acts, what an award included,
+and whether the source only mentions it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ class TitleFacts:
     insignia: list[Medal]
     award_contents: list[Provision]
     abolition_events: list[Event]
+    mentioned_only: bool = False
+    compared_with: tuple[Title, ...] = ()
 
 
 def title_decrees(*, title: Title) -> list[Decree]:
@@ -34,12 +37,37 @@ def title_decrees(*, title: Title) -> list[Decree]:
     return sorted(unique.values(), key=lambda decree: (decree.date, decree.slug))
 
 
+def mentioned_only(*, title: Title) -> bool:
+    """Whether the source only mentions the title: it neither dates its establishment or
+    abolition nor names an act that did either (the source is about another title)."""
+    return not (
+        title.established_date
+        or title.abolished_date
+        or title.established_by_id
+        or title.abolished_by_id
+    )
+
+
+def compared_titles(*, title: Title) -> tuple[Title, ...]:
+    """The titles the source compares this one with: published titles it does date that
+    are cited by the same passages."""
+    return tuple(
+        Title.objects.published()
+        .filter(citations__in=title.citations.all(), established_on__isnull=False)
+        .exclude(pk=title.pk)
+        .distinct()
+        .order_by("established_on", "slug")
+    )
+
+
 def title_facts(*, title: Title) -> TitleFacts:
-    """The facts of a title's page: its insignia, what an award included, how it ended.
+    """The fact box of a title: its insignia, what an award included, how it ended, and,
+    for a title the source only mentions, the titles it is compared with.
 
     The events of its abolition are those of the title dated within its dated abolition;
     a title whose abolition the source does not date has none.
     """
+    only_mentioned = mentioned_only(title=title)
     abolition_events = []
     if abolished := title.abolished_date:
         abolition_events = [
@@ -59,4 +87,6 @@ def title_facts(*, title: Title) -> TitleFacts:
             ),
         ),
         abolition_events=abolition_events,
+        mentioned_only=only_mentioned,
+        compared_with=compared_titles(title=title) if only_mentioned else (),
     )

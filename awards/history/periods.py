@@ -46,6 +46,12 @@ class Period:
         """Whether the source dates the end of the period (the title's abolition)."""
         return self.end is not None or self.title is None
 
+    @property
+    def last_dated(self) -> PartialDate | None:
+        """The latest date the period records: its last entry's, else its start."""
+        dates = [entry.date for entry in self.entries] + ([self.start] if self.start else [])
+        return max(dates, key=lambda date: date.earliest()) if dates else None
+
     def contains(self, date: PartialDate) -> bool:
         """Whether the date (a span of days) may fall within the period, ends included."""
         after_start = self.start is None or date.latest() >= self.start.earliest()

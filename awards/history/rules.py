@@ -208,6 +208,17 @@ class RulesOnDate:
         return self.existence.status is not Status.NOT_IN_FORCE
 
     @property
+    def outside_life(self) -> tuple[str, PartialDate] | None:
+        """Where the date falls outside the title's life: ("before", its establishment) or
+        ("after", its abolition); None when the title existed or the source leaves it open."""
+        if self.title_existed:
+            return None
+        established = self.title.established_date
+        if established and self.on.latest() < established.earliest():
+            return ("before", established)
+        return ("after", self.title.abolished_date)
+
+    @property
     def uncertain(self) -> bool:
         return any(rule.status is Status.UNCERTAIN for row in self.aspects for rule in row.rules)
 

@@ -79,8 +79,9 @@ class TitleQuerySet(RecordQuerySet):
         )
 
     def for_choice(self):
-        """The titles a visitor may pick in a form, in the order they were established."""
-        return self.published().order_by("established_on", "name_ru")
+        """The titles a visitor may pick in a form, in the order they were established;
+        titles the source does not date, last (SQLite would put them first)."""
+        return self.published().order_by(models.F("established_on").asc(nulls_last=True), "slug")
 
     def for_detail(self):
         return self.published().prefetch_published(

@@ -76,6 +76,7 @@ class DatesComparisonForm(forms.Form):
             "Two to six dates separated by spaces or commas: a year (1939), "
             "a month (1941-06) or a day (1973-05-14)."
         ),
+        error_messages={"required": _("Give the dates to compare the title at: two to six.")},
     )
 
     def clean_dates(self):

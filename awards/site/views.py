@@ -27,6 +27,7 @@ from awards.registry.checks import person_conferments
 from awards.search.queries import search_records
 from awards.site import structured_data
 from awards.site.forms import CompareTitlesForm, DatesComparisonForm, RulesOnDateForm, SearchForm
+from awards.site.illustrations import medal_illustration
 from awards.site.timeline.narrow import narrow_timeline_picture
 from awards.site.timeline.wide import timeline_picture
 
@@ -77,14 +78,17 @@ def history(request):
     )
     labels = {ORIGINS: gettext("Origins of the term")}
     labels |= {period.key: period.title.name for period in periods if period.title}
+    open_end = gettext("end not given in the source")
     return render(
         request,
         "awards/history.html",
         {
             "lead": titles_lead(titles=titles),
             "periods": periods,
-            "picture": timeline_picture(periods=periods, labels=labels),
-            "narrow_picture": narrow_timeline_picture(periods=periods, labels=labels),
+            "picture": timeline_picture(periods=periods, labels=labels, open_end_note=open_end),
+            "narrow_picture": narrow_timeline_picture(
+                periods=periods, labels=labels, open_end_note=open_end
+            ),
             "structured_data": [
                 _trail(request, (gettext("History"), _absolute(request, "awards:history")))
             ],
@@ -143,6 +147,11 @@ class DecreeDetailView(RecordDetailView):
 class MedalDetailView(RecordDetailView):
     def get_queryset(self):
         return Medal.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["illustration"] = medal_illustration(medal=self.object)
+        return context
 
 
 class EventDetailView(RecordDetailView):
@@ -243,7 +252,9 @@ def compare_twin_titles(request):
 @require_safe
 def compare_dates_view(request):
     """One title at several dates: each aspect on each date, the changes marked."""
-    bound = "dates" in request.GET
+    # A title asked for without dates is a question to answer (give the dates), not a
+    # form to fill in with sample dates behind the visitor's back.
+    bound = "dates" in request.GET or "title" in request.GET
     initial = {"dates": SAMPLE_DATES, "title": FEATURED_TITLE, **request.GET.dict()}
     form = DatesComparisonForm(request.GET if bound else None, initial=initial)
     over_dates = None
@@ -288,7 +299,8 @@ def rules_on_date_view(request):
 
 @require_safe
 def search(request):
-    form = SearchForm(request.GET if "q" in request.GET else None)
+    # The header's search box is this page's form: one box, and the same header everywhere.
+    form = SearchForm(request.GET if "q" in request.GET else None, auto_id="site-search-%s")
     groups = search_records(query=form.cleaned_data["q"]) if form.is_valid() else None
     return render(
         request,
@@ -297,6 +309,7 @@ def search(request):
             "form": form,
             "groups": groups,
             "result_count": sum(group.count for group in groups or []),
+            "search_query": request.GET.get("q", "")[:200],
         },
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.core.dates import (
     DAY,
+    IN,
     MONTH,
     YEAR,
     PartialDate,
@@ -22,6 +23,9 @@ from awards.core.dates import (
     format_partial_date,
     format_styled_date,
     unbreakable,
+)
+from awards.core.dates import (
+    date_phrase as sentence_date_phrase,
 )
 
 register = template.Library()
@@ -62,6 +66,12 @@ def life_dates(person):
 def date_phrase(value):
     """A date as the time a state of things holds: "in 1940", "на 1940 год"."""
     return unbreakable(format_date_phrase(value, language=get_language()))
+
+
+@register.filter
+def when_phrase(value):
+    """A date as the time something happened: "on 27 December 1938", «в 1991 году»."""
+    return unbreakable(sentence_date_phrase(value, IN, language=get_language()))
 
 
 @register.filter

@@ -19,3 +19,17 @@ def test_title_page_in_english_gives_the_same_facts_in_english(client, seeded):
     assert "Abolished 1991" in text
     assert "A. Pomansky" in text
     assert "Hammer and Sickle gold medal" in text
+
+
+# A title the source only mentions ------------------------------------------------------
+
+
+def test_a_title_without_dates_or_acts_is_only_mentioned_and_compared_with_the_dated_one(seeded):
+    from awards.history.facts import compared_titles, mentioned_only
+    from awards.models import Title
+
+    twin = Title.objects.get(slug="hero-of-the-soviet-union")
+    dated = Title.objects.get(slug="hero-of-socialist-labour")
+    assert mentioned_only(title=twin)
+    assert not mentioned_only(title=dated)
+    assert compared_titles(title=twin) == (dated,)

@@ -10,16 +10,18 @@ from awards.core.dates import PartialDate
 from awards.history.periods import ORIGINS
 from tests.support.timelines import seeded_periods
 
-EXISTED_NOT = "The title did not exist on this date."
+# The one sentence that answers a date outside the title's life.
+EXISTED_NOT = "data-outside-life"
 EXISTENCE_UNSAID = "The source does not say whether the title existed on this date"
 
 
 def _title_page_boundary(html: str, label: str) -> int | None:
-    """The year the title page gives for "Established" or "Abolished"; None if unstated."""
-    cell = re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", html, flags=re.S).group(1)
-    if "the source does not say" in cell:
+    """The year the title page gives for "Established" or "Abolished"; None if unstated
+    (or, for a title the source only mentions, not given at all)."""
+    cell = re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", html, flags=re.S)
+    if cell is None or "the source does not say" in cell.group(1):
         return None
-    return int(re.search(r'<time datetime="(\d{4})', cell).group(1))
+    return int(re.search(r'<time datetime="(\d{4})', cell.group(1)).group(1))
 
 
 def _history_period(html: str, slug: str) -> tuple[int, int | None] | None:

@@ -351,7 +351,12 @@ def test_the_rules_page_answers_each_provision_as_the_document_does(client, seed
     wrong = []
     for date in DATES:
         url = f"/en/rules/?title={title}&year={date.year}&month={date.month}&day={date.day}"
-        answers = answers_on_page(client.get(url).content.decode())
+        html = client.get(url).content.decode()
+        answers = answers_on_page(html)
+        if "data-outside-life" in html:
+            # A date outside the title's life is answered in one sentence: nothing in force.
+            assert answers == {}, url
+            answers = dict.fromkeys(EXPECTED[title], OUT)
         assert answers.keys() == EXPECTED[title].keys(), url
         for slug, steps in EXPECTED[title].items():
             if answers[slug] != expected_on(steps, date):

@@ -333,7 +333,7 @@ def test_rules_in_1988_say_the_source_does_not_say_and_why(client, seeded):
 
 def test_rules_before_the_title_existed(client, seeded):
     text = visible_text(get_page(client, "/rules/?title=hero-of-socialist-labour&year=1930"))
-    assert "На эту дату звания не существовало." in text
+    assert "на 1930 год ещё не существовало: оно учреждено 27 декабря 1938 года." in text
 
 
 def test_the_rules_page_without_a_date_shows_the_form_only(client, seeded):
