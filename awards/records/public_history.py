@@ -83,7 +83,9 @@ def public_changes(entry, previous, *, language: str) -> list[PublicChange]:
         old = display_value(field, _public_value(field, delta.old))
         new = display_value(field, _public_value(field, delta.new))
         if old != new:
-            changes.append(PublicChange(capfirst(field.verbose_name), *marked_changes(old, new)))
+            # A translation field is named as its field, the page being in its language.
+            name = getattr(field, "translated_field", field).verbose_name
+            changes.append(PublicChange(capfirst(name), *marked_changes(old, new)))
     return changes
 
 

@@ -30,6 +30,7 @@ def test_history_marks_the_changed_words(client, title):
     html = get_page(client, "/titles/title-of-labour/history/").content.decode()
     assert "<del>1938</del>" in html
     assert "<ins>1939</ins>" in html
+    assert "<dt>Описание</dt>" in html
 
 
 def test_each_version_links_its_permanent_address(client, title):
