@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.site import feeds, record_version_views, registry_views, views
+from awards.site import data_views, feeds, record_version_views, registry_views, views
 
 app_name = "awards"
 
@@ -13,7 +13,10 @@ urlpatterns = [
     path("compare/heroes/", views.compare_twin_titles, name="compare-twin-titles"),
     path("compare/dates/", views.compare_dates_view, name="compare-dates"),
     path("rules/", views.rules_on_date_view, name="rules-on-date"),
+    path("data/", data_views.data_releases, name="data"),
+    path("data/<str:release>/<str:name>", data_views.data_file, name="data-file"),
     path("registry/", registry_views.registry_list, name="registry"),
+    path("registry/export.csv", registry_views.registry_export, name="registry-export"),
     path("registry/years/", registry_views.registry_years, name="registry-years"),
     path("registry/medals/", registry_views.medal_ledger, name="registry-medals"),
     path(
