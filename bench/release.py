@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.registry import ROOT, _rss_kib, run_import, setup_django  # noqa: E402
+from bench.registry import ROOT, _rss_kib, run_import, setup_django
 
 SIZE = 200_000
 # The memory a release may take, whatever the number of records (the goal).
