@@ -118,9 +118,12 @@ def read_releases(folder: Path) -> list[dict]:
             continue
         try:
             datetime.date.fromisoformat(path.name)
-            releases.append(json.loads(manifest.read_text(encoding="utf-8")))
+            read = json.loads(manifest.read_text(encoding="utf-8"))
         except ValueError:
             continue
+        # A release is the folder of its day: a manifest naming another is not one.
+        if read.get("release_date") == path.name:
+            releases.append(read)
     return releases
 
 

@@ -69,3 +69,12 @@ def test_nothing_but_the_listed_files_is_served(client, releases, path):
 def test_no_release_yet_says_so(client, seeded, tmp_path, settings):
     settings.DATA_RELEASES_DIR = tmp_path / "none"
     assert "Выпусков данных пока нет." in visible_text(get_page(client, "/data/"))
+
+
+def test_a_folder_whose_manifest_names_another_day_is_no_release(client, releases):
+    import shutil
+
+    shutil.copytree(releases, releases.parent / "2026-12-08")
+    text = visible_text(get_page(client, "/data/"))
+    assert text.count("Выпуск от") == 1
+    assert client.get("/data/2026-12-08/title.csv").status_code == 404
