@@ -21,10 +21,8 @@ FEED_LENGTH = 50
 
 
 def _entry_title(record, entry) -> str:
-    return gettext("%(record)s: version %(number)s") % {
-        "record": entry.instance,
-        "number": entry.version,
-    }
+    # The record's name now: rebuilding each version's record costs a query per entry.
+    return gettext("%(record)s: version %(number)s") % {"record": record, "number": entry.version}
 
 
 def _entry_reason(entry) -> str:

@@ -65,7 +65,7 @@ def _citation_file(request, model_name, slug, history_id, *, render_file, conten
     current, entry = _version(model_name, history_id)
     if current.slug != slug:
         raise Http404
-    cited = cited_version(request, record=current, entry=entry)
+    cited = cited_version(request, record=current, entry=entry, title=str(entry.instance))
     response = HttpResponse(render_file(cited), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{cited.key}.{ext}"'
     return response

@@ -30,11 +30,12 @@ def feed_title(record) -> str:
     return gettext("Changes of the record: %(record)s") % {"record": record}
 
 
-def cited_version(request, *, record, entry) -> CitedVersion:
-    """A version as its citation names it, accessed today."""
+def cited_version(request, *, record, entry, title: str) -> CitedVersion:
+    """A version as its citation names it (``title``: the record's name in that version),
+    accessed today."""
     language = get_language() or "ru"
     return CitedVersion(
-        title=str(entry.instance),
+        title=title,
         site=gettext("Heroes of Labour"),
         number=entry.version,
         date=timezone.localdate(entry.history_date),
@@ -45,9 +46,10 @@ def cited_version(request, *, record, entry) -> CitedVersion:
     )
 
 
-def versions_context(request, *, record, entry=None) -> dict:
-    """What a record page shows of its versions: the version shown (``entry``, or the
-    record as it is now), how to cite it, whether a newer one exists, the history and feed.
+def versions_context(request, *, record, shown, entry=None) -> dict:
+    """What a record page shows of its versions: the version shown (``entry`` and the
+    record as it was, ``shown``; or the record as it is now), how to cite it, whether a
+    newer one exists, the history and feed.
     """
     current = current_version(record)
     context = {
@@ -58,7 +60,7 @@ def versions_context(request, *, record, entry=None) -> dict:
     entry = entry or current
     if entry is None:
         return context
-    cited = cited_version(request, record=record, entry=entry)
+    cited = cited_version(request, record=record, entry=entry, title=str(shown))
     return context | {
         "cited": cited,
         "citing": {

@@ -127,7 +127,9 @@ class RecordDetailView(DetailView):
             structured_data.record(record=self.object, url=url),
             _trail(self.request, (str(self.object), url)),
         ]
-        context |= versions_context(self.request, record=current, entry=self.entry)
+        context |= versions_context(
+            self.request, record=current, shown=self.object, entry=self.entry
+        )
         context["current_record"] = current
         return context
 

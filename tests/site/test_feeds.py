@@ -98,3 +98,22 @@ def test_pages_link_their_feeds(client, title, prefix):
     )
     home = get_page(client, f"{prefix}/").content.decode()
     assert f'href="{prefix}/feeds/changes.atom">' in home
+
+
+def test_feeds_run_as_many_queries_with_many_versions(client, title, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            get_page(client, url)
+        return len(captured)
+
+    few = {
+        url: queries(url) for url in ("/feeds/changes.atom", "/titles/title-of-labour/changes.atom")
+    }
+    for number in range(15):
+        change(title, reason=f"Правка {number}", description_ru=f"Текст {number}.")
+    for url, count in few.items():
+        with django_assert_max_num_queries(count):
+            get_page(client, url)
