@@ -8,7 +8,7 @@ from awards.records.public_history import (
     public_changes,
     published_versions,
 )
-from tests.site.test_record_version_views import change
+from tests.support.record_changes import change
 
 
 def test_only_entries_written_while_published_are_public(make_title):

@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.site.test_record_version_views import change
 from tests.support.public_pages import get_page
+from tests.support.record_changes import change
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from tests.site.test_record_version_views import change
 from tests.support.public_pages import get_page, visible_text
+from tests.support.record_changes import change
 
 
 @pytest.fixture

@@ -7,23 +7,13 @@ import pytest
 from django.utils import timezone
 
 from tests.support.public_pages import get_page, visible_text
+from tests.support.record_changes import change
 
 
 def cite_as(response) -> str:
     links = re.findall(r'<link rel="cite-as" href="([^"]+)">', response.content.decode())
     assert len(links) == 1
     return links[0]
-
-
-def change(record, *, user=None, reason="", **fields):
-    """A write as the admin makes it: the fields saved, one history entry with the reason."""
-    for name, value in fields.items():
-        setattr(record, name, value)
-    record._change_reason = reason
-    if user is not None:
-        record._history_user = user
-    record.save()
-    return record
 
 
 @pytest.fixture
