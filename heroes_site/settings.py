@@ -6,7 +6,8 @@ DATABASE_CONNECT_TIMEOUT, DATABASE_BUSY_TIMEOUT, DATABASE_STATEMENT_TIMEOUT,
 DATABASE_COMMAND_TIMEOUT, DJANGO_SERVES_REQUESTS (set by heroes_site.wsgi),
 IMPORT_MAX_UPLOAD_BYTES, IMPORT_BACKGROUND_ROWS, IMPORT_FILES_ROOT,
 IMPORT_JOB_STALE_SECONDS, REDIS_URL, LOGIN_FAILURE_LIMIT,
-LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT, REDIS_URL, DJANGO_CACHE_DIR, PUBLIC_PAGES_MAX_AGE.
+LOGIN_COOLOFF_MINUTES, DJANGO_STATIC_ROOT, REDIS_URL, DJANGO_CACHE_DIR, PUBLIC_PAGES_MAX_AGE,
+DATA_RELEASES_DIR, DATA_RELEASE_LICENSE, DATA_RELEASE_BASE_URL.
 """
 
 import hashlib
@@ -253,6 +254,15 @@ PUBLIC_PAGES_CACHE = "default"
 PUBLIC_PAGES_MAX_AGE = int(os.environ.get("PUBLIC_PAGES_MAX_AGE", "0"))
 # How long an unchanged page stays in the cache.
 PUBLIC_PAGES_TIMEOUT = 24 * 60 * 60
+
+# Dated data releases (manage.py release_data DIR; /data/ lists those in this folder).
+DATA_RELEASES_DIR = Path(os.environ.get("DATA_RELEASES_DIR") or BASE_DIR / "releases")
+# The repository states no licence for the data: this default is a choice to confirm.
+DATA_RELEASE_LICENSE = os.environ.get(
+    "DATA_RELEASE_LICENSE", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+)
+# The site's address, for the records' addresses in a release's JSON-LD graph.
+DATA_RELEASE_BASE_URL = os.environ.get("DATA_RELEASE_BASE_URL", "http://localhost:8000")
 
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out login before the password is even checked.

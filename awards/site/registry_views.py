@@ -2,16 +2,20 @@
 of conferments per year, the ledger of medal numbers. Thin views: a QuerySet, a domain
 function, a template."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from awards.core.keyset import PAGE_SIZE, keyset_page
+from awards.exchange.exporter import export_file
+from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.models import Conferment, Title
 from awards.registry.checks import REPEAT_LISTS
 from awards.registry.counts import conferments_per_year
 from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_ledger
+from awards.site.public_exports import PublicLinks
 from awards.site.registry_chart import year_chart
 from awards.site.registry_forms import SORT_BY_DATE, RegistryFilterForm
 
@@ -59,6 +63,35 @@ def registry_list(request):
             "registry_empty": page.at_start and page.at_end and not page.items and not request.GET,
         },
     )
+
+
+@require_safe
+def registry_export(request):
+    """The registry list's current result (its filters, every page) as a registry list
+    CSV, streamed; the file named for its filters and the day."""
+    form = RegistryFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(form.errors.as_text(), content_type="text/plain")
+    filters = form.filters()
+    conferments = Conferment.objects.for_registry().filtered(**filters, by_date=True)
+    chunks = export_file(
+        kind=PublicLinks(RegistryListKind()), file_format="csv", queryset=conferments
+    )
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+    name = export_file_name(filters=filters, day=timezone.localdate().isoformat())
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def export_file_name(*, filters: dict, day: str) -> str:
+    """«registry_title-hero-of-socialist-labour_year-1975_2026-12-07.csv»: the filters
+    chosen, in the form's order, and the day."""
+    parts = [
+        f"{name}-{getattr(value, 'slug', value)}"
+        for name, value in filters.items()
+        if value is not None
+    ]
+    return "_".join(["registry", *parts, day]) + ".csv"
 
 
 @require_safe

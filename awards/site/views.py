@@ -28,6 +28,7 @@ from awards.search.queries import search_records
 from awards.site import structured_data
 from awards.site.forms import CompareTitlesForm, DatesComparisonForm, RulesOnDateForm, SearchForm
 from awards.site.illustrations import medal_illustration
+from awards.site.record_versions import versions_context
 from awards.site.timeline.narrow import narrow_timeline_picture
 from awards.site.timeline.wide import timeline_picture
 
@@ -111,17 +112,28 @@ def title_list(request):
 
 
 class RecordDetailView(DetailView):
-    """A published record by its slug; drafts and unknown slugs answer 404."""
+    """A published record by its slug; drafts and unknown slugs answer 404.
+
+    The page of one of its versions (``record_version_views``) renders through the same
+    view, given the history entry and the record as it is now.
+    """
 
     http_method_names = ["get", "head"]
+    entry = None
+    current_record = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        current = self.current_record or self.object
+        url = self.request.build_absolute_uri(current.get_absolute_url())
         context["structured_data"] = [
             structured_data.record(record=self.object, url=url),
             _trail(self.request, (str(self.object), url)),
         ]
+        context |= versions_context(
+            self.request, record=current, shown=self.object, entry=self.entry
+        )
+        context["current_record"] = current
         return context
 
 

@@ -1,6 +1,7 @@
 """Presentation helpers: dates with their precision, links between languages, addresses with a
 query, JSON-LD."""
 
+import datetime
 import json
 from urllib.parse import quote, urlencode
 
@@ -76,10 +77,11 @@ def when_phrase(value):
 
 @register.filter
 def day_date(value):
-    """A timestamp's day in the style of the site's dates: "25 November 2026"."""
+    """A timestamp's (or a date's) day in the style of the site's dates: "25 November 2026"."""
     if value is None:
         return ""
-    day = timezone.localdate(value) if timezone.is_aware(value) else value
+    aware = isinstance(value, datetime.datetime) and timezone.is_aware(value)
+    day = timezone.localdate(value) if aware else value
     return unbreakable(format_partial_date(PartialDate.from_date(day), language=get_language()))
 
 

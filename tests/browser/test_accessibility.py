@@ -24,6 +24,9 @@ PAGES = [
     "/rules/?title=hero-of-socialist-labour&year=1988",
     "/rules/?title=hero-of-socialist-labour&year=1973&month=2&day=30",
     "/search/?q=ленина",
+    "/titles/hero-of-socialist-labour/history/",
+    "/en/titles/hero-of-socialist-labour/history/",
+    "/data/",
     "/no-such-page/",
     # What says what the document leaves out, and the plain answers:
     "/titles/hero-of-the-soviet-union/",
