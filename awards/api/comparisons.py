@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from awards.api import schemas
-from awards.api.parameters import LanguageIn
+from awards.api.parameters import READ_METHODS, LanguageIn
 from awards.api.rules import GapOut, RuleOut, comparable_title, parse_date
 from awards.history.comparisons import Verdict, compare_dates, compare_titles
 
@@ -81,7 +81,8 @@ class TitleOverDatesOut(Schema):
     aspects: list[AspectOverDatesOut]
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/compare/",
     response={200: TitleComparisonOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
     operation_id="compare_titles",
@@ -95,7 +96,8 @@ def compare_two_titles(request, query: Query[TwoTitlesIn]):
     )
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/titles/{slug}/over-dates/",
     response={200: TitleOverDatesOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
     operation_id="compare_dates",

@@ -8,6 +8,9 @@ from ninja import Field, Schema
 
 from awards.api.language import DEFAULT_LANGUAGE, Language
 
+# Every operation reads: HEAD as GET, without the body.
+READ_METHODS = ["GET", "HEAD"]
+
 
 class LanguageIn(Schema):
     lang: Language = Field(DEFAULT_LANGUAGE, description="The language of texts: ru or en.")

@@ -15,7 +15,7 @@ from ninja import Query, Router
 
 from awards.api import schemas
 from awards.api.pagination import api_page
-from awards.api.parameters import LanguageIn, PageIn
+from awards.api.parameters import READ_METHODS, LanguageIn, PageIn
 from awards.models import (
     Authority,
     Citation,
@@ -45,7 +45,8 @@ router = Router()
 
 
 def _add_kind(address: str, one: str, records: Callable[[], QuerySet], schema) -> None:
-    @router.get(
+    @router.api_operation(
+        READ_METHODS,
         f"/{address}/",
         response=schemas.Page[schema],
         operation_id=f"list_{address}",
@@ -55,7 +56,8 @@ def _add_kind(address: str, one: str, records: Callable[[], QuerySet], schema) -
     def list_records(request, query: Query[PageIn]):
         return api_page(request, records(), key="slug")
 
-    @router.get(
+    @router.api_operation(
+        READ_METHODS,
         f"/{address}/{{slug}}/",
         response={200: schema, 404: schemas.ErrorOut},
         operation_id=f"get_{one}",

@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from awards.api import schemas
 from awards.api.pagination import api_page
-from awards.api.parameters import LanguageIn, PageIn
+from awards.api.parameters import READ_METHODS, LanguageIn, PageIn
 from awards.models import Conferment, Title
 from awards.models.registry import MANY_TIMES
 from awards.registry.counts import conferments_per_year
@@ -24,8 +24,11 @@ router = Router(tags=["registry"])
 class RegistryFilterIn(PageIn):
     title: str | None = Field(None, description="The slug of a title.")
     year: int | None = Field(None, ge=1000, le=9999, description="The year of conferment.")
-    times: Literal[1, 2, 3, 4] | None = Field(
-        None, description=f"People who received the title this many times ({MANY_TIMES}: or more)."
+    times: int | None = Field(
+        None,
+        ge=1,
+        le=MANY_TIMES,
+        description=f"People who received the title this many times ({MANY_TIMES}: or more).",
     )
     sort: Literal["surname", "date"] = "surname"
 
@@ -53,7 +56,8 @@ def _name_key(lang: str) -> str:
     return "sort_name_en" if lang == "en" else "sort_name_ru"
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/conferments/",
     response={200: schemas.Page[schemas.ConfermentOut], 404: schemas.ErrorOut},
     operation_id="list_conferments",
@@ -70,7 +74,8 @@ def registry_list(request, query: Query[RegistryFilterIn]):
     return api_page(request, conferments, key=key)
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/conferments/{slug}/",
     response={200: schemas.ConfermentOut, 404: schemas.ErrorOut},
     operation_id="get_conferment",
@@ -82,7 +87,8 @@ def conferment(request, slug: str, query: Query[LanguageIn]):
     )
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/registry/years/",
     response={200: list[YearCountOut], 404: schemas.ErrorOut},
     operation_id="registry_years",

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from awards.api import schemas
-from awards.api.parameters import LanguageIn
+from awards.api.parameters import READ_METHODS, LanguageIn
 from awards.core.dates import PartialDate, PartialDateError
 from awards.history.rules import Status, rules_on_date
 from awards.models import Title
@@ -69,7 +69,8 @@ def comparable_title(slug: str) -> Title:
     return get_object_or_404(Title.objects.for_comparison(), slug=slug)
 
 
-@router.get(
+@router.api_operation(
+    READ_METHODS,
     "/titles/{slug}/rules/",
     response={200: RulesOnDateOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
     operation_id="rules_on_date",

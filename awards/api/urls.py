@@ -9,7 +9,18 @@ from awards.api.conditional import conditional
 from awards.api.language import in_requested_language
 from awards.api.throttling import throttled
 
-api = NinjaAPI(
+
+class ReadOnlyAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """The document lists each operation once, as GET: HEAD is GET without the body
+        (RFC 9110), and two operations of one name would make the document invalid."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            operations.pop("head", None)
+        return schema
+
+
+api = ReadOnlyAPI(
     title="Heroes of Labour",
     version="1",
     description=(
