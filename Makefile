@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/api.py
 	$(BIN)/python bench/matching.py
 	$(BIN)/python bench/hostile_files.py
 
