@@ -29,6 +29,11 @@ SIZE = 200_000
 REQUESTS = 60
 GOAL_P95_MS = 15.0
 BASELINE = "/robots.txt"
+# The registry's own pages in the same run: what the API's list stands beside.
+REGISTRY_PAGES = {
+    "registry page, first": "/registry/",
+    "registry page, last": "/registry/?page=last",
+}
 PATHS = {
     "first page, by surname": "/api/conferments/",
     "last page, by surname": "/api/conferments/?page=last",
@@ -74,6 +79,7 @@ def child(args) -> None:
         figures["ratio_to_baseline_p95"] = round(figures["p95_ms"] / baseline["p95_ms"], 1)
         figures["within_goal"] = figures["p95_ms"] <= GOAL_P95_MS
         result["api"][name] = {"path": path, **figures}
+    result["pages"] = {name: _timings(client, path) for name, path in REGISTRY_PAGES.items()}
     print(json.dumps(result, ensure_ascii=False))
 
 
@@ -102,6 +108,10 @@ def main() -> None:
             f"  {name:28} p50 {figures['p50_ms']:6.2f} ms  p95 {figures['p95_ms']:6.2f} ms  "
             f"({figures['ratio_to_baseline_p95']:4.1f}x {BASELINE}; {verdict} the registry "
             f"pages' goal, p95 <= {GOAL_P95_MS:g} ms)"
+        )
+    for name, figures in result["pages"].items():
+        print(
+            f"  {name:28} p50 {figures['p50_ms']:6.2f} ms  p95 {figures['p95_ms']:6.2f} ms  (HTML)"
         )
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
