@@ -56,3 +56,12 @@ def test_a_write_through_the_records_changes_the_tag(
 
 def test_errors_are_not_marked_for_caching(client, seeded):
     assert "public" not in client.get("/api/titles/nothing/").get("Cache-Control", "")
+
+
+def test_an_editors_session_changes_nothing_of_it(editor_client, seeded):
+    """The page cache treats requests with a session apart; the API's answers do not."""
+    first = editor_client.get(PATH)
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    again = editor_client.get(PATH, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["Access-Control-Allow-Origin"] == "*"
