@@ -57,10 +57,6 @@ class Ref(Schema):
         return _absolute_url(record, context)
 
 
-class SourceRef(Ref):
-    pass
-
-
 class CitationOut(Schema):
     """A passage of a source: where it stands, what it says, the source it is from."""
 
@@ -71,7 +67,7 @@ class CitationOut(Schema):
     sentence: int
     place: str
     quote: str
-    source: SourceRef
+    source: Ref
 
     @staticmethod
     def resolve_url(record, context) -> str:
