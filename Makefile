@@ -69,6 +69,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/release.py
+	$(BIN)/python bench/api.py
 	$(BIN)/python bench/matching.py
 	$(BIN)/python bench/hostile_files.py
 

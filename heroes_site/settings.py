@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "heroes_site.apps.LoginsConfig",  # axes
+    # Its docs page from its own static files (with it missing, from a CDN the CSP forbids).
+    "ninja",
     # Before django_tasks_db, so that its db_worker command is the project's (which first
     # recovers the background imports a killed worker left).
     "awards",
@@ -109,6 +111,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside ConditionalGetMiddleware, whose 304 keeps none of the CORS headers.
+    "awards.api.cors.ApiCorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "heroes_site.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -254,6 +258,9 @@ PUBLIC_PAGES_CACHE = "default"
 PUBLIC_PAGES_MAX_AGE = int(os.environ.get("PUBLIC_PAGES_MAX_AGE", "0"))
 # How long an unchanged page stays in the cache.
 PUBLIC_PAGES_TIMEOUT = 24 * 60 * 60
+# Requests to the API per address (awards.api.throttling): "count/period", period one of
+# s, m, h, d; empty: no limit.
+API_THROTTLE = os.environ.get("API_THROTTLE", "120/m")
 
 # Dated data releases (manage.py release_data DIR; /data/ lists those in this folder).
 DATA_RELEASES_DIR = Path(os.environ.get("DATA_RELEASES_DIR") or BASE_DIR / "releases")

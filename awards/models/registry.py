@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.core.dates import PartialDate, certainly_after
@@ -10,7 +9,7 @@ from awards.core.medal_numbers import medal_order_of
 from awards.core.names import sort_key
 from awards.fields import PartialDateField
 from awards.models.actors import Person
-from awards.models.base import CitedRecord, RecordQuerySet, note_misdated_act
+from awards.models.base import CitedRecord, RecordQuerySet, detail_url, note_misdated_act
 from awards.models.history import Decree, Medal, Title
 
 # The number of awards counted as "this many and more": four and more are possible under
@@ -266,9 +265,7 @@ class Conferment(CitedRecord):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("awards:person-detail", kwargs={"slug": self.person.slug}) + (
-            f"#conferment-{self.slug}"
-        )
+        return detail_url("person", self.person.slug) + f"#conferment-{self.slug}"
 
     def clean(self):
         super().clean()

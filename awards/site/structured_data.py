@@ -7,7 +7,7 @@ part of the site's collection rather than forced into a wrong type.
 
 from django.utils.translation import get_language
 
-from awards.core.dates import PartialDate
+from awards.core.dates import PartialDate, format_partial_date
 from awards.models import (
     Authority,
     Citation,
@@ -90,3 +90,34 @@ def record(*, record, url: str) -> dict:
             data["author"] = record.author
         data["inLanguage"] = record.language
     return {key: value for key, value in data.items() if value is not None}
+
+
+def person(*, person: Person, url: str, conferments) -> dict:
+    """A person as a schema.org ``Person``: the other names, the dates of life known (ISO
+    partials: "1901", "1901-05"), the places, and each title received, as text with its
+    date. A conferment revoked and not restored is no longer an award, and is left out."""
+    data = record(record=person, url=url)
+    alternates = [name.name for name in person.other_names.all()]
+    if written := person.name_as_written_if_different:
+        alternates.insert(0, written)
+    details = {
+        "alternateName": list(dict.fromkeys(alternates)) or None,
+        "givenName": person.given_name or None,
+        "familyName": person.surname or None,
+        "birthDate": _date(person.born_on),
+        "deathDate": _date(person.died_on),
+        "birthPlace": _place(person.birth_place),
+        "deathPlace": _place(person.death_place),
+        "jobTitle": person.occupation or None,
+        "award": [
+            f"{conferment.title} ({format_partial_date(conferment.date)})"
+            for conferment in conferments
+            if not conferment.revoked
+        ]
+        or None,
+    }
+    return data | {key: value for key, value in details.items() if value is not None}
+
+
+def _place(name: str) -> dict | None:
+    return {"@type": "Place", "name": name} if name else None

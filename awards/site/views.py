@@ -183,6 +183,11 @@ class PersonDetailView(RecordDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["conferments"] = person_conferments(person=self.object)
+        context["structured_data"][0] = structured_data.person(
+            person=self.object,
+            url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            conferments=[checked.conferment for checked in context["conferments"]],
+        )
         return context
 
 
