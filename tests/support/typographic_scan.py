@@ -18,6 +18,7 @@ INLINE = {
     "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "tspan",
 }  # fmt: skip
 SPACE = " \u00a0"
+URL = re.compile(r"https?://\S+")
 MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -102,7 +103,9 @@ def typographic_faults(html: str) -> list[Fault]:
     parser.close()
     faults = []
     for run in parser.runs:
-        text = "".join(piece for piece, _ in run)
+        # An address written out (a citation's URL) is not prose: blanked, its length kept so
+        # that each character keeps its language.
+        text = URL.sub(lambda match: "u" * len(match.group()), "".join(piece for piece, _ in run))
         languages = "".join(language[:2].ljust(2) for piece, language in run for _ in piece)
         for what, pattern in ANY_LANGUAGE:
             faults += [_fault(what, text, match) for match in pattern.finditer(text)]
