@@ -229,7 +229,8 @@ def concurrent_saves(
     targets = [line.split() for line in targets if line.strip()]
     targets = [targets[0]] * 3 + targets[1:]
     editors = [f"soak-editor-{number}" for number in range(len(targets))]
-    passwords = {name: create_editor(environment, username=name) for name in editors}
+    # Chief editors: an editor's save of a published record would wait for review.
+    passwords = {name: create_editor(environment, username=name, chief=True) for name in editors}
     outcomes: list[Outcome] = []
     kinds: list[str] = []  # one a save: saves, conflicts, 503s or other
 

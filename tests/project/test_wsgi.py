@@ -63,7 +63,10 @@ def site(tmp_path_factory, static_root, site_template):
         )
         yield Site(
             environment=environment,
-            passwords={name: create_editor(environment, username=name) for name in EDITORS},
+            # Chief editors: an editor's save of the published title would wait for review.
+            passwords={
+                name: create_editor(environment, username=name, chief=True) for name in EDITORS
+            },
         )
 
 

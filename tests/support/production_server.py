@@ -198,9 +198,13 @@ def prepare_site_database(environment: dict) -> None:
     manage(environment, "load_records")
 
 
-def create_editor(environment: dict, *, username: str) -> str:
-    """An editor's account in the environment's database; its password."""
-    printed = manage(environment, "create_demo_editor", "--username", username)
+def create_editor(environment: dict, *, username: str, chief: bool = False) -> str:
+    """An editor's account in the environment's database (a chief editor's with ``chief``:
+    whose saves of a published record are written at once, not held for review); its
+    password."""
+    printed = manage(
+        environment, "create_demo_editor", "--username", username, *(["--chief"] if chief else [])
+    )
     return printed.rsplit("password:", 1)[1].strip()
 
 
