@@ -13,11 +13,27 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from awards.core.diffs import display_value, marked_changes
+from awards.records.seed import SEED_REASON
 
 # The history entry of a deletion holds the record as it was, not a version of it.
 _DELETION = "-"
+
+
+def public_reason(entry) -> str:
+    """The reason a version shows the public: the editor's, in the words of the site for a
+    record loaded from the source document (its entries read «fixtures» in the admin), or
+    what happened where none was given."""
+    reason = entry.history_change_reason
+    if reason == SEED_REASON:
+        return gettext("Recorded from the source document.")
+    if reason:
+        return reason
+    if entry.history_type == "+":
+        return gettext("The record was added.")
+    return gettext("The record was changed.")
 
 
 def published_versions(model, *, record_pk=None) -> QuerySet:

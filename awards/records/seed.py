@@ -10,6 +10,8 @@ from django.db import transaction
 from awards.records.revisions import record_bulk_changes
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+# The reason of the history entries load_records writes (editors read it in the admin).
+SEED_REASON = "fixtures"
 
 
 @dataclass(frozen=True)
@@ -78,5 +80,5 @@ def _record_history(written: list) -> None:
             model=model,
             created=[] if existed else records,
             updated=records if existed else [],
-            reason="fixtures",
+            reason=SEED_REASON,
         )

@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from awards.models import RECORD_MODELS
-from awards.records.public_history import latest_changes, published_versions
+from awards.records.public_history import latest_changes, public_reason, published_versions
 from awards.site.record_versions import feed_title, record_url, version_url
 
 # The entries a feed holds, newest first.
@@ -25,14 +25,6 @@ def _entry_title(record, entry) -> str:
     return gettext("%(record)s: version %(number)s") % {"record": record, "number": entry.version}
 
 
-def _entry_reason(entry) -> str:
-    if entry.history_change_reason:
-        return entry.history_change_reason
-    if entry.history_type == "+":
-        return gettext("The record was added.")
-    return gettext("The record was changed.")
-
-
 class _ChangesFeed(Feed):
     """Entries are (record as it is now, its published history entry) pairs."""
 
@@ -42,7 +34,7 @@ class _ChangesFeed(Feed):
         return _entry_title(*item)
 
     def item_description(self, item):
-        return _entry_reason(item[1])
+        return public_reason(item[1])
 
     def item_link(self, item):
         return version_url(*item)

@@ -11,7 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
-from awards.records.public_history import public_changes, published_version, published_versions
+from awards.records.public_history import (
+    public_changes,
+    public_reason,
+    published_version,
+    published_versions,
+)
 from awards.site import views
 from awards.site.citing import bibtex, csl_json
 from awards.site.record_versions import (
@@ -112,7 +117,7 @@ def record_history(request, *, model_name: str, slug: str):
         {
             "number": entry.version,
             "date": entry.history_date,
-            "reason": entry.history_change_reason,
+            "reason": public_reason(entry),
             "url": version_url(record, entry),
             "first": previous is None,
             "changes": public_changes(entry, previous, language=language),

@@ -117,3 +117,11 @@ def test_feeds_run_as_many_queries_with_many_versions(client, title, django_asse
     for url, count in few.items():
         with django_assert_max_num_queries(count):
             get_page(client, url)
+
+
+def test_a_record_loaded_from_the_source_document_says_so_not_fixtures(client, seeded):
+    # load_records writes «fixtures» as the reason, for editors; the public reads words.
+    entries = atom_entries(get_page(client, "/titles/hero-of-socialist-labour/changes.atom"))
+    assert entries[-1]["summary"] == "Записано по исходному документу."
+    history = get_page(client, "/titles/hero-of-socialist-labour/history/").content.decode()
+    assert "Записано по исходному документу." in history and "fixtures" not in history
