@@ -61,6 +61,22 @@ def note_marks(context, citations):
 
 
 @register.simple_tag(takes_context=True)
+def provision_marks(context, provision):
+    """The marks of a provision after its period: its passages, less those the period beside
+    it has marked already (templates/components/_provision_period.html), so that a fact
+    dated by its own passage reads «…звания ³», not «…звания ³ ³»."""
+    if provision.holds_for_whole_life:
+        marked = {provision.start_citation_id}
+    else:
+        sides = (provision.start_side, provision.end_side)
+        marked = {
+            side.citation.pk for side in sides if side.basis == "title_life" and side.citation
+        }
+    citations = [citation for citation in provision.citations.all() if citation.pk not in marked]
+    return note_marks(context, citations)
+
+
+@register.simple_tag(takes_context=True)
 def note_remark(context, text):
     """The marks of an editor's remark; each of its sentences stands once among the notes."""
     if not text:

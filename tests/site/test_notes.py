@@ -132,3 +132,14 @@ def test_every_public_page_quotes_each_sentence_once_and_links_its_notes_both_wa
             broken[path] = problems
     assert repeated == {}
     assert broken == {}
+
+
+def test_a_provision_dated_by_its_own_passage_is_marked_once(client, seeded):
+    # «всё время существования звания ³» — not «³ ³»: the period and the provision cite
+    # the same passage, and the fact is marked with it once.
+    html = get_page(client, "/titles/hero-of-socialist-labour/").content.decode()
+    provisions = re.findall(r'<div class="provision" data-fact>(.*?)</div>', html, flags=re.S)
+    assert provisions
+    for provision in provisions:
+        numbers = re.findall(r'href="#note-(\d+)"', provision)
+        assert len(numbers) == len(set(numbers)), provision
