@@ -235,27 +235,24 @@ def _russian_date_phrase(value: PartialDate, frame: str) -> str:
 # one every other date of it is in, and keeps the Old Style beside it.
 
 # The months as a day is written with them: the Russian genitive, the English name.
+# The months after a day in Russian: «3 декабря».
+RUSSIAN_GENITIVE_MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+
 _MONTH_WORDS = {
-    **{
-        word: number
-        for number, word in enumerate(
-            (
-                "января",
-                "февраля",
-                "марта",
-                "апреля",
-                "мая",
-                "июня",
-                "июля",
-                "августа",
-                "сентября",
-                "октября",
-                "ноября",
-                "декабря",
-            ),
-            start=1,
-        )
-    },
+    **{word: number for number, word in enumerate(RUSSIAN_GENITIVE_MONTHS, start=1)},
     **{calendar.month_name[number].lower(): number for number in range(1, 13)},
 }
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

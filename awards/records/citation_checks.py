@@ -11,25 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from awards.core.dates import PartialDate, format_partial_date
+from awards.core.dates import RUSSIAN_GENITIVE_MONTHS, PartialDate, format_partial_date
 from awards.fields import PartialDateField
 from awards.models import Citation
 
-# The months after a day in Russian: «3 декабря».
-RUSSIAN_GENITIVE_MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
 # Fields holding a number the source gives (when the text is all digits).
 NUMBER_FIELDS = ("medal_number", "value_key")
 
