@@ -45,8 +45,13 @@ def links_of(field: models.ManyToManyField, record_pks: Iterable[int], *values: 
 
 def insert_rows(model: type[models.Model], columns: list[str], rows: Iterable[tuple]) -> None:
     """Insert rows of plain database values (keys, numbers) with one ``executemany`` per
-    batch: for link and snapshot tables, whose rows need no model instance to be built."""
+    batch (on PostgreSQL, one ``COPY``): for link and snapshot tables, whose rows need no
+    model instance to be built."""
     connection = connections[router.db_for_write(model)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            _copy_rows(cursor, model._meta.db_table, columns, rows, connection=connection)
+        return
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
@@ -56,6 +61,20 @@ def insert_rows(model: type[models.Model], columns: list[str], rows: Iterable[tu
     with connection.cursor() as cursor:
         for chunk in chunks(rows):
             cursor.executemany(sql, chunk)
+
+
+def _copy_rows(cursor, table: str, columns: list[str], rows: Iterable, *, connection) -> None:
+    """PostgreSQL's ``COPY … FROM STDIN``: rows streamed to the server with no statement to
+    parse per row. psycopg's client-side binding (Django's default) splits every statement
+    in Python, and a multi-row ``INSERT`` of a batch is too long for its cache: it spent
+    more time splitting than the server spent inserting."""
+    quote = connection.ops.quote_name
+    sql = "COPY {} ({}) FROM STDIN".format(
+        quote(table), ", ".join(quote(column) for column in columns)
+    )
+    with cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 # Rows written at once beyond which the database's statistics are brought up to date.
@@ -224,9 +243,10 @@ def column_values(
 
 
 def create_records(model: type[models.Model], records: list[models.Model]) -> None:
-    """Insert new records with one multi-row ``INSERT … RETURNING`` per batch and give each
-    its primary key, as ``bulk_create`` does (records related to one saved since it was
-    assigned take its key), without the query compiler's work per value."""
+    """Insert new records with one multi-row ``INSERT … RETURNING`` per batch (on
+    PostgreSQL, keys from the sequence and ``COPY``) and give each its primary key, as
+    ``bulk_create`` does (records related to one saved since it was assigned take its
+    key), without the query compiler's work per value."""
     if not records:
         return
     alias = router.db_for_write(model)
@@ -238,6 +258,12 @@ def create_records(model: type[models.Model], records: list[models.Model]) -> No
     fields = [field for field in opts.concrete_fields if not field.primary_key]
     relations = [field for field in fields if field.is_relation]
     values = column_values(fields, connection, model=model)
+    if connection.vendor == "postgresql":
+        _copy_records(model, records, fields=fields, values=values, connection=connection)
+        for record in records:
+            record._state.adding = False
+            record._state.db = alias
+        return
     quote = connection.ops.quote_name
     row_marks = "({})".format(", ".join(["%s"] * len(fields)))
     size = max(1, connection.ops.bulk_batch_size(fields, records))
@@ -249,11 +275,7 @@ def create_records(model: type[models.Model], records: list[models.Model]) -> No
         for chunk in chunks(records, min(size, BATCH_SIZE // 4)):
             params = []
             for record in chunk:
-                for field in relations:
-                    if field.is_cached(record) and getattr(record, field.attname) is None:
-                        related = field.get_cached_value(record)
-                        if related is not None:
-                            setattr(record, field.attname, related.pk)
+                _take_related_keys(record, relations)
                 params += values(record)
             cursor.execute(
                 sql_start + ", ".join([row_marks] * len(chunk)) + returning,
@@ -263,3 +285,34 @@ def create_records(model: type[models.Model], records: list[models.Model]) -> No
                 record.pk = pk
                 record._state.adding = False
                 record._state.db = alias
+
+
+def _take_related_keys(record: models.Model, relations: list[models.Field]) -> None:
+    """A record related to one saved since it was assigned takes its key."""
+    for field in relations:
+        if field.is_cached(record) and getattr(record, field.attname) is None:
+            related = field.get_cached_value(record)
+            if related is not None:
+                setattr(record, field.attname, related.pk)
+
+
+def _copy_records(model, records, *, fields, values, connection) -> None:
+    """New records on PostgreSQL: their keys taken from the table's sequence, batch by
+    batch, then the rows copied (``_copy_rows``) with them."""
+    opts = model._meta
+    quote = connection.ops.quote_name
+    relations = [field for field in fields if field.is_relation]
+    columns = [opts.pk.column, *(field.column for field in fields)]
+    with connection.cursor() as cursor:
+        for chunk in chunks(records):
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [quote(opts.db_table), opts.pk.column, len(chunk)],
+            )
+            for record, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
+                record.pk = pk
+            rows = []
+            for record in chunk:
+                _take_related_keys(record, relations)
+                rows.append((record.pk, *values(record)))
+            _copy_rows(cursor, opts.db_table, columns, rows, connection=connection)
