@@ -64,6 +64,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# The imports are measured on PostgreSQL too (the database is recreated), beside SQLite.
+bench: export BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heroes_bench_imports
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py

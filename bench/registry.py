@@ -1,24 +1,22 @@
-"""The registry at the scale of the real lists (`make bench` runs it after bench/run.py).
+"""Imports of registry lists at the scale of the real lists (`make bench` runs it after
+bench/run.py), beside the goals of issue 22.
 
 Synthetic lists only: every person this generator makes is marked synthetic (surname
 "Синтетов-…", occupation "синтетическая запись"); they exist for tests and benchmarks and
 never go into fixtures/ (tests/fixtures/test_records.py checks that).
 
 Measured, each size in a fresh process on its own temporary SQLite database with the
-fixtures loaded:
+fixtures loaded: the import of a synthetic list (``import_file`` with a RegistryListKind:
+every row cleaned, matched and checked against the rules, then written with history) —
+its wall time, its peak memory (the process's peak RSS growth over the import; goal
+≤ 300 MB), and its ratio to raw ``executemany`` of exactly the table rows the import
+wrote, read back and inserted into an empty copy of the schema (goal ≤ 3×). When
+``BENCH_POSTGRES_URL`` names a database this benchmark may recreate, the largest size is
+imported there too, in the same run, and its time is given as a ratio to SQLite's (goal
+≤ 1.5×).
 
-- import of a synthetic list (``import_registry``: every row cleaned, matched and checked
-  against the rules, then written with history): wall time and peak memory (the process's
-  peak RSS growth), and the ratio to raw ``executemany`` of exactly the table rows the
-  import wrote, read back and inserted into an empty copy of the schema;
-- at the largest size, the latency (p50/p95 of warm requests, the whole-page cache
-  switched off so that every request renders) of the registry's pages: first and last
-  page by surname, a filtered page, the last page by date, the twice-honoured list, the
-  chart per year, a person's page; on SQLite, and on PostgreSQL when
-  ``BENCH_POSTGRES_URL`` names a database this benchmark may recreate.
-
-``python bench/registry.py --sizes 2000`` runs smaller sizes; ``--latency-of DATABASE_URL``
-measures only the pages of a database already filled (a run's PostgreSQL database stays).
+The registry's page latency is measured by bench/registry_pages.py, at 1,000,000
+conferments. ``python bench/registry.py --sizes 2000`` runs smaller sizes.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ import os
 import random
 import resource
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,8 +36,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = (25_000, 200_000)
-LATENCY_REQUESTS = 40
+SIZES = (50_000, 200_000)
+# The goals of issue 22 for imports.
+MAX_PEAK_MB = 300
+MAX_RATIO_TO_RAW = 3
+MAX_RATIO_TO_SQLITE = 1.5
 SYNTHETIC_SURNAME = "Синтетов"
 SYNTHETIC_OCCUPATION = "синтетическая запись"
 TITLE = "hero-of-socialist-labour"
@@ -214,43 +214,8 @@ def raw_insert_seconds(database: Path) -> float:
     return seconds
 
 
-def latency() -> dict:
-    from django.test import Client
-
-    from awards.models import Conferment
-
-    client = Client(HTTP_HOST="localhost")
-    person = Conferment.objects.filter(times=3).select_related("person").first().person
-    pages = {
-        "list, first page": "/registry/",
-        "list, last page": "/registry/?page=last",
-        "list by date, last page": "/registry/?sort=date&page=last",
-        "list, thrice, 1975": "/registry/?times=3&year=1975&title=hero-of-socialist-labour",
-        "list, title, 1975, by date": f"/registry/?title={TITLE}&year=1975&sort=date",
-        "list, once, 1975, by date, last": "/en/registry/?times=1&year=1975&sort=date&page=last",
-        "list, English, last page": "/en/registry/?page=last",
-        "twice honoured": "/registry/twice/",
-        "per year (chart)": "/registry/years/",
-        "person page": f"/people/{person.slug}/",
-    }
-    figures = {}
-    for name, path in pages.items():
-        assert client.get(path).status_code == 200, path
-        times = []
-        for _ in range(LATENCY_REQUESTS):
-            start = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        figures[name] = {
-            "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
-        }
-    return figures
-
-
 def child(args) -> None:
-    """One size in this process: import, raw baseline, and (if asked) latency."""
+    """One size in this process: the import, and on SQLite the raw baseline."""
     if args.database_url:
         setup_django(args.database_url)
     else:
@@ -259,22 +224,24 @@ def child(args) -> None:
     if not args.database_url:
         raw = raw_insert_seconds(Path(args.database))
         result["raw_insert_s"] = round(raw, 2)
-        result["ratio_to_raw"] = round(result["import_s"] / raw, 1) if raw else None
-    if args.latency:
-        result["latency"] = latency()
+        result["ratio_to_raw"] = round(result["import_s"] / raw, 2) if raw else None
     print(json.dumps(result))
 
 
-def _run_child(size: int, *, database_url: str = "", latency_too: bool = False) -> dict:
+def _run_child(size: int, *, database_url: str = "") -> dict:
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, __file__, "--child", "--size", str(size)]
         command += ["--database", str(Path(folder) / "bench.sqlite3")]
         if database_url:
             command += ["--database-url", database_url]
-        if latency_too:
-            command.append("--latency")
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def beside_goal(value: float, goal: float, unit: str, *, digits: int = 1) -> str:
+    """A figure beside its goal (an upper bound): "212 MB (goal ≤ 300 MB: holds)"."""
+    verdict = "holds" if value <= goal else "does not hold"
+    return f"{value:,.{digits}f}{unit} (goal ≤ {goal:g}{unit}: {verdict})"
 
 
 def _recreate_postgres(url: str) -> None:
@@ -293,32 +260,39 @@ def main() -> None:
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", default="", help=argparse.SUPPRESS)
-    parser.add_argument("--latency", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--latency-of",
-        metavar="DATABASE_URL",
-        help="Only measure the pages' latency on a database a run has filled already.",
-    )
     args = parser.parse_args()
-    if args.latency_of:
-        setup_django(args.latency_of, load_fixtures=False)
-        print(json.dumps(latency(), indent=2, ensure_ascii=False))
-        return
     if args.child:
         child(args)
         return
+    started = time.perf_counter()
     results = {"sqlite": []}
-    largest = max(args.sizes)
     for size in args.sizes:
-        result = _run_child(size, latency_too=size == largest)
+        result = _run_child(size)
         results["sqlite"].append(result)
-        print(f"SQLite, {size} conferments: {json.dumps(result, ensure_ascii=False)}", flush=True)
+        print(
+            f"Registry list, {size:,} rows, SQLite: import {result['import_s']:.1f} s, "
+            f"peak memory {beside_goal(result['peak_rss_growth_mib'], MAX_PEAK_MB, ' MB')}, "
+            f"time to raw inserts ({result['raw_insert_s']:.1f} s) "
+            f"{beside_goal(result['ratio_to_raw'], MAX_RATIO_TO_RAW, '×')}",
+            flush=True,
+        )
     postgres = os.environ.get("BENCH_POSTGRES_URL")
     if postgres:
+        largest = max(args.sizes)
+        sqlite = next(r for r in results["sqlite"] if r["size"] == largest)
         _recreate_postgres(postgres)
-        result = _run_child(largest, database_url=postgres, latency_too=True)
+        result = _run_child(largest, database_url=postgres)
+        result["ratio_to_sqlite"] = round(result["import_s"] / sqlite["import_s"], 2)
         results["postgresql"] = [result]
-        print(f"PostgreSQL, {largest} conferments: {json.dumps(result)}", flush=True)
+        print(
+            f"Registry list, {largest:,} rows, PostgreSQL: import {result['import_s']:.1f} s, "
+            f"peak memory {beside_goal(result['peak_rss_growth_mib'], MAX_PEAK_MB, ' MB')}, "
+            f"time to SQLite's {beside_goal(result['ratio_to_sqlite'], MAX_RATIO_TO_SQLITE, '×')}",
+            flush=True,
+        )
+    else:
+        print("PostgreSQL: BENCH_POSTGRES_URL is not set, not measured.")
+    print(f"(bench/registry.py: {time.perf_counter() - started:.0f} s in all)")
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "registry.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))

@@ -18,6 +18,7 @@ import lzma
 import re
 import zipfile
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from xml.parsers import expat
@@ -231,14 +232,108 @@ def _read_csv(text: str, *, limits: Limits) -> Table:
     # whole text (already bounded by the upload limit) so that a long cell is refused
     # below, with its row and column.
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    # One pass checks the limits and notes where each row ends, which columns hold
+    # something and the last row that does; the cells themselves are not kept.
+    read_to = 0
+
+    def lines():
+        nonlocal read_to
+        for line in text_lines(text):
+            read_to += len(line)
+            yield line
+
+    ends = array("q")
+    headers, filled_columns, last_filled = None, set(), 0
     try:
-        rows = list(_bounded(reader, limits=limits))
+        for row in _bounded(csv.reader(lines(), delimiter=delimiter), limits=limits):
+            ends.append(read_to)
+            if headers is None:
+                headers = ["" if cell is None else str(cell).strip() for cell in row]
+            filled = [index for index, cell in enumerate(row) if is_filled(cell)]
+            if filled:
+                last_filled = len(ends)
+                if len(ends) > 1:
+                    filled_columns.update(filled)
     except csv.Error as error:
         raise ImportFileError(
             _("The file is not a readable CSV table: %(error)s") % {"error": error}
         ) from error
-    return _table_from_rows(rows, file_format="csv")
+    if not last_filled:
+        return Table(headers=[], rows=[], file_format="csv")
+    del ends[last_filled:]
+    kept = _kept_columns(headers, filled_columns)
+    rows = CsvRows(text=text, delimiter=delimiter, ends=ends, width=len(headers), kept=kept)
+    return Table(headers=[headers[index] for index in kept], rows=rows, file_format="csv")
+
+
+class CsvRows(Sequence):
+    """The data rows of a CSV file, each parsed again when read: held are the file's text
+    and where each row ends, not a list of every row's cells (which took ten times the
+    text). Read as _table_from_rows() gives them: only the ``kept`` columns (and the cells
+    beyond the header), formulas unescaped."""
+
+    def __init__(self, *, text: str, delimiter: str, ends: array, width: int, kept: list[int]):
+        self.text, self.delimiter, self.ends = text, delimiter, ends
+        self.width = width
+        self.kept = None if kept == list(range(width)) else kept
+
+    def __len__(self) -> int:
+        return len(self.ends) - 1
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        piece = self.text[self.ends[index] : self.ends[index + 1]]
+        reader = csv.reader(io.StringIO(piece, newline=""), delimiter=self.delimiter)
+        return self._cells(next(reader, []))
+
+    def __iter__(self) -> Iterator[list]:
+        lines = text_lines(self.text, start=self.ends[0], end=self.ends[-1])
+        for row in csv.reader(lines, delimiter=self.delimiter):
+            yield self._cells(row)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def _cells(self, row: list[str]) -> list:
+        if self.kept is not None:
+            row = [row[index] if index < len(row) else None for index in self.kept] + list(
+                row[self.width :]
+            )
+        return [unescape_formula(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+def text_lines(text: str, *, start: int = 0, end: int | None = None) -> Iterator[str]:
+    """The lines of ``text[start:end]`` as ``io.StringIO(…, newline="")`` gives them (each
+    with its ending: CR, LF or CR LF), without the copy of the text it makes (four bytes a
+    character)."""
+    end = len(text) if end is None else end
+    next_cr, next_lf = text.find("\r", start, end), text.find("\n", start, end)
+    while start < end:
+        if -1 < next_cr < start:
+            next_cr = text.find("\r", start, end)
+        if -1 < next_lf < start:
+            next_lf = text.find("\n", start, end)
+        breaks = [at for at in (next_cr, next_lf) if at != -1]
+        if not breaks:
+            yield text[start:end]
+            return
+        at = min(breaks)
+        if at == next_cr and at + 1 < end and text[at + 1] == "\n":
+            at += 1
+        yield text[start : at + 1]
+        start = at + 1
+
+
+def _kept_columns(headers: list[str], filled_columns: set[int]) -> list[int]:
+    """Spreadsheets leave unnamed empty columns behind (a trailing delimiter, a cleared
+    column); only an unnamed column that holds something is the editor's mistake."""
+    return [index for index, header in enumerate(headers) if header or index in filled_columns]
 
 
 def count_xlsx_rows(data: bytes, *, up_to: int) -> int:
@@ -282,13 +377,12 @@ def _table_from_rows(rows: list[list], *, file_format: str) -> Table:
         return Table(headers=[], rows=[], file_format=file_format)
     headers = ["" if cell is None else str(cell).strip() for cell in rows[0]]
     body = rows[1:]
-    # Spreadsheets leave unnamed empty columns behind (a trailing delimiter, a cleared
-    # column); only an unnamed column that holds something is the editor's mistake.
-    kept = [
-        index
-        for index, header in enumerate(headers)
-        if header or any(index < len(row) and is_filled(row[index]) for row in body)
-    ]
+    kept = _kept_columns(
+        headers,
+        {index for index in range(len(headers)) if any(
+            index < len(row) and is_filled(row[index]) for row in body
+        )},
+    )  # fmt: skip
     if len(kept) < len(headers):
         width = len(headers)
         headers = [headers[index] for index in kept]
