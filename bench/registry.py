@@ -161,6 +161,15 @@ def setup_django(database_url: str, *, load_fixtures: bool = True) -> None:
 
 
 def _rss_kib() -> int:
+    """The process's peak resident size, in KiB: Linux's VmHWM, which starts afresh at
+    exec (``ru_maxrss`` keeps the peak of the parent that forked it), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 

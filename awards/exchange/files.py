@@ -199,7 +199,9 @@ def _undecodable() -> ImportFileError:
 
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: whichever separates the header row."""
-    header = text.split("\n", 1)[0]
+    # Not split(): that would copy the whole text after the header.
+    line_end = text.find("\n")
+    header = text if line_end == -1 else text[:line_end]
     counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ","

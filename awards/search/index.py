@@ -130,14 +130,16 @@ def _row_of(record: Model, kind: SearchableKind) -> dict:
 
 
 def index_records(*, model: type[Model], records: Iterable[Model]) -> None:
-    """Write (or rewrite) the entries of the given records of one model."""
+    """Write (or rewrite) the entries of the given records of one model, a batch at a
+    time: an import of 100,000 records holds one batch of entries, not all of them."""
     number = kind_number(model)
     if number is None:
         return
     kind = SEARCHABLE_KINDS[number]
-    rows = [_row_of(record, kind) for record in records]
     using = router.db_for_write(model)
-    _write_entries(model, _entries(number, kind, rows, apps=current_apps, using=using))
+    for chunk in chunks(records):
+        rows = [_row_of(record, kind) for record in chunk]
+        _write_entries(model, _entries(number, kind, rows, apps=current_apps, using=using))
 
 
 def remove_records(*, model: type[Model], pks: Iterable[int]) -> None:

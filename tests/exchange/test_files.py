@@ -226,3 +226,38 @@ def test_the_row_estimate_of_an_upload_answers_for_a_bomb_without_unpacking_it()
     # Refused (counted as small: reading it tells why) or counted from a sheet of two rows.
     assert counted == [0, 2, 0, 2, 2]
     assert peak < 5 * MB
+
+
+def _csv_of(rows: int) -> bytes:
+    lines = ["slug,name_ru,name_en,description_ru,titles"]
+    lines += [
+        f"event-{n},Событие {n},Event {n},Описание события {n},title-{n % 20}" for n in range(rows)
+    ]
+    return csv_file(*lines)
+
+
+def _read_and_iterate(data: bytes) -> int:
+    table = read_table(data, file_format="csv")
+    return sum(1 for _cells in table.rows)
+
+
+def test_a_csv_file_is_read_without_holding_every_rows_cells():
+    """A CSV table keeps the file's text and where each row ends; a row's cells are parsed
+    when it is read (awards.exchange.files.CsvRows). Reading four times the rows takes
+    about the extra text, not a list of every row's cells (which took ten times the text)."""
+    small, large = _csv_of(2_000), _csv_of(8_000)
+    small_rows, small_peak = traced(lambda: _read_and_iterate(small))
+    large_rows, large_peak = traced(lambda: _read_and_iterate(large))
+    assert (small_rows, large_rows) == (2_000, 8_000)
+    # Decoding takes about three times the file's bytes (the text, two bytes a character,
+    # and the decoder's copy as it widens); every row's cells held took seven and a half.
+    assert large_peak - small_peak < 4 * (len(large) - len(small))
+
+
+def test_a_csv_tables_rows_read_by_index_as_in_order():
+    data = csv_file("slug,,name_ru,", '"a\nb",,"=1",', "", "c,,Це,", ",,,")
+    table = read_table(data, file_format="csv")
+    assert table.headers == ["slug", "name_ru"]
+    assert list(table.rows) == [["a\nb", "=1"], [None, None], ["c", "Це"]]
+    assert [table.rows[index] for index in range(len(table.rows))] == list(table.rows)
+    assert table.rows[-1] == ["c", "Це"]
