@@ -74,7 +74,8 @@ class RowError:
         return f"{where}: {self.message}"
 
 
-@dataclass
+# Slots: an import keeps one per row.
+@dataclass(slots=True)
 class RowOutcome:
     number: int
     import_type: str

@@ -16,7 +16,8 @@ from awards.exchange.pipeline.report import PROGRESS_EVERY, ImportReport
 VERSION_COLUMN = "version"
 
 
-@dataclass
+# Slots: an import keeps one per row.
+@dataclass(slots=True)
 class CleanRow:
     number: int
     values: dict

@@ -17,7 +17,8 @@ from awards.exchange.kinds.records.clean import VERSION_COLUMN, CleanRow
 from awards.exchange.pipeline.report import UNCHANGED, ImportReport, RowOutcome, changed_meanwhile
 
 
-@dataclass
+# Slots: an import keeps one per row.
+@dataclass(slots=True)
 class PendingChange:
     """A row's change to its record, before the record's own rules are checked."""
 

@@ -38,7 +38,11 @@ def validate(
     now = timezone.now()
     # Rows that need no check of their own (unchanged, or already failed) are checked.
     done = total - len(plan.pending)
-    for index, change in enumerate(plan.pending):
+    pending, plan.pending = plan.pending, []
+    for index, change in enumerate(pending):
+        # Each change let go once checked: what it held beyond the record (the old
+        # values, the links to make) is in the plan by then, or not needed.
+        pending[index] = None
         if track is not None and index % PROGRESS_EVERY == 0:
             track(stage="validate", validated=done + index)
         if change.row.number in report.failed_rows:
@@ -53,7 +57,6 @@ def validate(
             _hold(plan, change, report)
         else:
             _accept(plan, change, report, now)
-    plan.pending = []
     _order_new_records(plan, report)
     report.failed = len(report.failed_rows - {None})
 

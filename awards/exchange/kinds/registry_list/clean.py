@@ -71,7 +71,8 @@ SEXES = {
 }
 
 
-@dataclass
+# Slots: an import keeps one per row.
+@dataclass(slots=True)
 class Row:
     number: int
     values: dict
