@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/registry_pages.py
 	$(BIN)/python bench/release.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/matching.py
