@@ -58,6 +58,8 @@ CITATIONS = {"hero-of-socialist-labour": "hsl-p4-s1", "hero-of-the-soviet-union"
 PERSON_CITATION = "hsl-p1-s1"
 BATCH = 20_000
 SURNAMES = 20_000
+# Renders of a page stop after this many seconds (the p95 of a few, for a page of seconds).
+PAGE_BUDGET_S = 5
 # Days on which each title was conferred (the real lists have a few thousand).
 DECREE_DAYS = 2000
 # People (with their conferments) built as the import builds them too, to check the rows.
@@ -67,6 +69,7 @@ NOW = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.UTC)
 
 HSL = "hero-of-socialist-labour"
 HSU = "hero-of-the-soviet-union"
+LEDGER_PAGE = "/registry/medals/"
 LIST_PAGES = [
     "/registry/",
     "/registry/?page=last",
@@ -226,6 +229,12 @@ def fill(size: int) -> dict:
     conferment_pk = (Conferment.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     write_people, write_conferments = _writer(Person), _writer(Conferment)
     written = {"people": 0, "conferments": 0, "decrees": len(decrees), "refused": 0}
+    tables = [
+        Person,
+        Conferment,
+        *(m._meta.get_field("citations").remote_field.through for m in (Person, Conferment)),
+    ]
+    indexes = _drop_indexes(connection, tables)
     for start in range(0, len(people), BATCH):
         person_rows, conferment_rows, person_links, conferment_links = [], [], [], []
         for index in range(start, min(start + BATCH, len(people))):
@@ -269,6 +278,11 @@ def fill(size: int) -> dict:
             _links(Conferment._meta.get_field("citations"), conferment_links)
         written["people"] += len(person_rows)
         written["conferments"] += len(conferment_rows)
+        _progress(f"{written['conferments']:,} conferments written", started)
+    _progress("rows written; indexes being built", started)
+    with connection.cursor() as cursor:
+        for sql in indexes:
+            cursor.execute(sql)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for model in (Person, Conferment):
@@ -279,8 +293,39 @@ def fill(size: int) -> dict:
                 )
     recount()
     analyze(Person, Conferment, rows=written["conferments"])
+    _progress("counted and analysed", started)
     written["fill_s"] = round(time.perf_counter() - started, 1)
     return written
+
+
+def _drop_indexes(connection, models) -> list[str]:
+    """Drop the tables' indexes that back no constraint, returning the statements that
+    build them again: an index built once over a million rows takes a fraction of the
+    time of one kept up to date row by row, in random order."""
+    statements = []
+    with connection.cursor() as cursor:
+        for model in models:
+            table = model._meta.db_table
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND "
+                    "indexname NOT IN (SELECT conname FROM pg_constraint)",
+                    [table],
+                )
+            else:
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                    "AND sql IS NOT NULL",
+                    [table],
+                )
+            for name, sql in cursor.fetchall():
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+                statements.append(sql)
+    return statements
+
+
+def _progress(what: str, started: float) -> None:
+    print(f"  … {what} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
 
 
 class _Rows:
@@ -541,10 +586,14 @@ def _visitor():
 
 
 def _renders_ms(client, path: str, repeat: int) -> list[float]:
+    """``repeat`` renders of a page after a first (or as many as ``PAGE_BUDGET_S`` allows,
+    at least three, for a page of seconds)."""
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
     times = []
     for _ in range(repeat):
+        if len(times) >= 3 and sum(times) > PAGE_BUDGET_S * 1000:
+            break
         started = time.perf_counter()
         client.get(path)
         times.append((time.perf_counter() - started) * 1000)
@@ -565,6 +614,14 @@ def measure(repeat: int) -> dict:
             "p50_ms": round(statistics.median(times), 2),
             "p95_ms": round(p95(times), 2),
         }
+    # The ledger of medal numbers is read once per content generation: the first render
+    # after a write reads it all.
+    from awards.core.content_generation import invalidate_public_pages
+
+    invalidate_public_pages()
+    started = time.perf_counter()
+    visitor.get(LEDGER_PAGE)
+    figures["ledger_after_write_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return figures
 
 
@@ -627,6 +684,11 @@ def report(figures: dict, *, label: str) -> None:
             f"(goal ≤ {GOAL_MS} ms: {mark})",
             flush=True,
         )
+    print(
+        f"  {LEDGER_PAGE}, the first render after a write (the whole ledger read): "
+        f"{figures['ledger_after_write_ms']:.0f} ms",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -653,7 +715,7 @@ def main() -> None:
             url = os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL)
             _recreate_postgres(url)
             command += ["--database-url", url]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
         results[database] = json.loads(output.strip().splitlines()[-1])
         if args.snapshot:
             print(f"{database}: pages written to {Path(args.snapshot) / database}")
