@@ -250,6 +250,22 @@ class Conferment(CitedRecord):
                 fields=["public_times", "sort_name_en", "id"], name="conferment_times_en_idx"
             ),
             models.Index(fields=["public_times", "date", "id"], name="conferment_times_date_idx"),
+            # Four times and more is a range of the number of awards, which no index
+            # leading with it keeps in either order: the few conferments it selects have
+            # indexes of their own, in each order (the lists of those honoured four times
+            # and more, the filter "four times and more").
+            *(
+                models.Index(
+                    fields=[order, "id"],
+                    condition=models.Q(public_times__gte=MANY_TIMES),
+                    name=f"conferment_many_{suffix}_idx",
+                )
+                for order, suffix in (
+                    ("sort_name_ru", "ru"),
+                    ("sort_name_en", "en"),
+                    ("date", "date"),
+                )
+            ),
             # The editors' list filtered by the number of awards of every record, by date.
             models.Index(fields=["times", "date", "id"], name="conferment_all_times_idx"),
             models.Index(fields=["year", "sort_name_ru", "id"], name="conferment_year_ru_idx"),
