@@ -292,7 +292,7 @@ def fill(size: int) -> dict:
                     f"(SELECT MAX(id) FROM {table}))"
                 )
     recount()
-    analyze(Person, Conferment, rows=written["conferments"])
+    analyze(*tables, rows=written["conferments"])
     _progress("counted and analysed", started)
     written["fill_s"] = round(time.perf_counter() - started, 1)
     return written
