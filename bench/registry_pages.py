@@ -604,11 +604,13 @@ def p95(times: list[float]) -> float:
     return times[math.ceil(len(times) * 0.95) - 1]
 
 
-def measure(repeat: int) -> dict:
+def measure(repeat: int, *, skip: list[str]) -> dict:
     visitor = _visitor()
     trivial = statistics.median(_renders_ms(visitor, "/robots.txt", repeat * 2))
     figures = {"robots_txt_p50_ms": round(trivial, 3), "pages": {}}
     for path in pages():
+        if any(part in path for part in skip):
+            continue
         times = _renders_ms(visitor, path, repeat)
         figures["pages"][path] = {
             "p50_ms": round(statistics.median(times), 2),
@@ -658,7 +660,7 @@ def child(args) -> None:
         if args.snapshot:
             snapshot(Path(args.snapshot))
         else:
-            result |= measure(args.repeat)
+            result |= measure(args.repeat, skip=args.skip)
     print(json.dumps(result, ensure_ascii=False))
 
 
@@ -700,6 +702,13 @@ def main() -> None:
         "--databases", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"]
     )
     parser.add_argument("--snapshot", metavar="DIR", help="Write each page's HTML to DIR.")
+    parser.add_argument(
+        "--skip",
+        nargs="+",
+        default=[],
+        metavar="PART",
+        help="Leave out pages whose address has PART.",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -710,6 +719,8 @@ def main() -> None:
     for database in args.databases:
         command = [sys.executable, __file__, "--child", "--size", str(args.size)]
         command += ["--repeat", str(args.repeat)]
+        if args.skip:
+            command += ["--skip", *args.skip]
         if args.snapshot:
             command += ["--snapshot", str(Path(args.snapshot) / database)]
         if database == "postgresql":
