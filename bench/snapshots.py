@@ -11,13 +11,15 @@ byte, after replacing the per-request parts (the CSP nonce, the CSRF token) and 
 (the times of the versions the fixtures wrote).
 
 Prints the number of pages and of pages that differ (the goal: none), with a diff of the
-first few; exits 1 when any differ. ``--keep DIR`` keeps both renderings for reading.
+first few, and writes bench/out/snapshots.json; exits 1 when any differ. ``--keep DIR``
+keeps both renderings for reading.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import re
 import shutil
@@ -167,6 +169,7 @@ def main() -> None:
     parser.add_argument("--base", default=ISSUE_22_BASE, help="the commit to compare with")
     parser.add_argument("--keep", type=Path, help="keep both renderings in this folder")
     parser.add_argument("--shown", type=int, default=5, help="diffs printed")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "out" / "snapshots.json")
     parser.add_argument("--render", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--registry-file", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -194,6 +197,10 @@ def main() -> None:
         _render_tree(ROOT, folder / "after", registry_file)
         before, after = _pages(folder / "before"), _pages(folder / "after")
         differing = compare(before, after, shown=options.shown)
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(
+        json.dumps({"base": options.base, "pages": len(after), "differing": differing}, indent=2)
+    )
     mark = "holds" if not differing else "MISSED"
     print(
         f"HTML snapshots: {len(after)} pages rendered before ({options.base}) and after; "
