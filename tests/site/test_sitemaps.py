@@ -56,3 +56,9 @@ def test_a_slice_of_a_kind_in_both_languages_is_read_in_one_limited_query(
     expected = [(c, language) for c in list(citations)[1:5] for language in ("ru", "en")][1:6]
     assert window == expected
     assert len(pairs) == 2 * citations.count()
+
+
+def test_an_unknown_section_or_page_answers_404(client, seeded):
+    get_page(client, "/sitemap-nothing.xml", status=404)
+    get_page(client, "/sitemap-citation.xml?p=999", status=404)
+    get_page(client, "/sitemap.xml?p=2", status=404)
