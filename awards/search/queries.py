@@ -125,13 +125,14 @@ class ResultGroup:
         return self.model._meta.model_name
 
 
-def _visible_sql(kind: SearchableKind, entry_key: str) -> tuple[str, tuple]:
-    """``EXISTS`` (the record of the entry is published), by its QuerySet's rule."""
-    model = apps.get_model(kind.model_label)
-    number = SEARCHABLE_KINDS.index(kind)
+@cache
+def _visible_sql(number: int, vendor: str) -> tuple[str, tuple]:
+    """``EXISTS`` (the record of the entry ``matched.entry`` is published), by its
+    QuerySet's rule; built once per kind and database, being the same for every query."""
+    model = apps.get_model(SEARCHABLE_KINDS[number].model_label)
     visible = (
         model.objects.published()
-        .filter(pk=RawSQL(f"{entry_key} - %s", (number * KIND_SPAN,)))
+        .filter(pk=RawSQL("matched.entry - %s", (number * KIND_SPAN,)))
         .order_by()
         .values("pk")
     )
@@ -139,52 +140,21 @@ def _visible_sql(kind: SearchableKind, entry_key: str) -> tuple[str, tuple]:
     return f"EXISTS ({sql})", params
 
 
-def _sqlite_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
-    match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
-    number = SEARCHABLE_KINDS.index(kind)
-    visible, visible_params = _visible_sql(kind, f"{TABLE}.rowid")
-    # bm25() is only allowed in the query that matches, not beside a window function.
-    sql = (
-        "SELECT %s AS kind, pk, count(*) OVER () AS total, "
-        "row_number() OVER (ORDER BY score, pk) AS position FROM ("
-        f"SELECT {TABLE}.rowid - %s AS pk, bm25({TABLE}, %s, %s) AS score FROM {TABLE} "
-        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid BETWEEN %s AND %s AND {visible}"
-        ") ORDER BY position LIMIT %s"
-    )
-    return sql, (
-        number,
-        number * KIND_SPAN,
-        NAME_WEIGHT,
-        BODY_WEIGHT,
-        match,
-        number * KIND_SPAN,
-        (number + 1) * KIND_SPAN - 1,
-        *visible_params,
-        MAX_RESULTS_PER_KIND,
-    )
-
-
-def _postgresql_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
+def _matched_sql(vendor: str, terms: list[Term]) -> tuple[str, tuple]:
+    """Every entry matching the terms, once, with its rank (lower is better): ``entry``, ``score``."""
+    if vendor == "sqlite":
+        match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
+        # bm25() is only allowed in the query that matches, not beside a window function.
+        return (
+            f"SELECT rowid AS entry, bm25({TABLE}, %s, %s) AS score FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s",
+            (NAME_WEIGHT, BODY_WEIGHT, match),
+        )
     query = " & ".join(f"'{term.text}'" + (":*" if term.prefix else "") for term in terms)
-    number = SEARCHABLE_KINDS.index(kind)
-    visible, visible_params = _visible_sql(kind, "entry.id")
-    sql = (
-        "SELECT %s AS kind, entry.id - %s AS pk, count(*) OVER () AS total, "
-        "row_number() OVER (ORDER BY ts_rank(entry.document, query) DESC, entry.id) AS position "
-        f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query "
-        # The kind as a quotient, not a range of keys: a range would lead the planner to
-        # the primary key's index instead of the full-text one.
-        f"WHERE entry.document @@ query AND entry.id / %s = %s AND {visible} "
-        "ORDER BY position LIMIT %s"
-    )
-    return sql, (
-        number,
-        number * KIND_SPAN,
-        query,
-        KIND_SPAN,
-        number,
-        *visible_params,
-        MAX_RESULTS_PER_KIND,
+    return (
+        "SELECT entry.id AS entry, -ts_rank(entry.document, query) AS score "
+        f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query WHERE entry.document @@ query",
+        (query,),
     )
 
 
@@ -194,13 +164,33 @@ def _connection():
 
 def matches_sql(terms: list[Term]) -> tuple[str, list]:
     """The one query that finds the matches of every kind: rows of (kind number, primary
-    key, published matches of the kind, rank)."""
-    matches = _sqlite_matches if _connection().vendor == "sqlite" else _postgresql_matches
-    parts = [matches(kind, terms) for kind in SEARCHABLE_KINDS]
-    sql = " UNION ALL ".join(
-        f"SELECT * FROM ({part}) AS kind_{number}" for number, (part, _) in enumerate(parts)
+    key, published matches of the kind, rank), the best MAX_RESULTS_PER_KIND of each kind.
+
+    The index is searched once for all kinds; each match is then kept if its record is
+    published (the rule of its kind, asked only of the kind its key falls in), counted
+    and ranked within its kind.
+    """
+    vendor = _connection().vendor
+    matched, params = _matched_sql(vendor, terms)
+    visible = [_visible_sql(number, vendor) for number in range(len(SEARCHABLE_KINDS))]
+    published = " ".join(f"WHEN {number} THEN {sql}" for number, (sql, _) in enumerate(visible))
+    sql = (
+        "SELECT kind, pk, total, position FROM ("
+        "SELECT kind, pk, count(*) OVER (PARTITION BY kind) AS total, "
+        "row_number() OVER (PARTITION BY kind ORDER BY score, pk) AS position FROM ("
+        "SELECT matched.entry / %s AS kind, matched.entry %% %s AS pk, matched.score AS score "
+        f"FROM ({matched}) AS matched WHERE CASE matched.entry / %s {published} ELSE %s END"
+        ") AS visible) AS ranked WHERE position <= %s"
     )
-    return sql, [param for _, params in parts for param in params]
+    return sql, [
+        KIND_SPAN,
+        KIND_SPAN,
+        *params,
+        KIND_SPAN,
+        *(param for _, visible_params in visible for param in visible_params),
+        False,
+        MAX_RESULTS_PER_KIND,
+    ]
 
 
 def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:

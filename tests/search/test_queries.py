@@ -191,7 +191,8 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
     plan = _plan("герою труда")
 
     if connection.vendor == "sqlite":
-        assert plan.count("VIRTUAL TABLE INDEX") == 9, plan
+        # The index is read once for every kind.
+        assert plan.count("VIRTUAL TABLE INDEX") == 1, plan
         scans = [
             line
             for line in plan.splitlines()
@@ -199,7 +200,7 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
         ]
         assert scans == [], plan
     else:
-        assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 9, plan
+        assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 1, plan
         assert "Seq Scan on awards_searchentry" not in plan, plan
 
 
