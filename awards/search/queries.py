@@ -141,7 +141,8 @@ def _visible_sql(number: int, vendor: str) -> tuple[str, tuple]:
 
 
 def _matched_sql(vendor: str, terms: list[Term]) -> tuple[str, tuple]:
-    """Every entry matching the terms, once, with its rank (lower is better): ``entry``, ``score``."""
+    """Every entry matching the terms, once: ``entry`` (its key) and ``score`` (its rank,
+    lower is better)."""
     if vendor == "sqlite":
         match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
         # bm25() is only allowed in the query that matches, not beside a window function.
