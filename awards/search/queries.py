@@ -164,44 +164,86 @@ def _connection():
 
 
 def matches_sql(terms: list[Term]) -> tuple[str, list]:
-    """The one query that finds the matches of every kind: rows of (kind number, primary
-    key, published matches of the kind, rank), the best MAX_RESULTS_PER_KIND of each kind.
+    """The one query that finds the matches of every kind: for each kind found, a row
+    (kind number, None, None, published matches of the kind) and the rows (kind number,
+    primary key, rank, None) of its best MAX_RESULTS_PER_KIND.
 
-    The index is searched once for all kinds; each match is then kept if its record is
-    published (the rule of its kind, asked only of the kind its key falls in), counted
-    and ranked within its kind.
+    The index is searched once for all kinds; each match is kept if its record is
+    published (the rule of its kind, asked only of the kind its key falls in); the matches
+    kept are counted by kind, and the best of each kind taken by rank, without sorting
+    them all.
     """
     vendor = _connection().vendor
-    matched, params = _matched_sql(vendor, terms)
-    visible = [_visible_sql(number, vendor) for number in range(len(SEARCHABLE_KINDS))]
-    published = " ".join(f"WHEN {number} THEN {sql}" for number, (sql, _) in enumerate(visible))
-    sql = (
-        "SELECT kind, pk, total, position FROM ("
-        "SELECT kind, pk, count(*) OVER (PARTITION BY kind) AS total, "
-        "row_number() OVER (PARTITION BY kind ORDER BY score, pk) AS position FROM ("
-        "SELECT matched.entry / %s AS kind, matched.entry %% %s AS pk, matched.score AS score "
-        f"FROM ({matched}) AS matched WHERE CASE matched.entry / %s {published} ELSE %s END"
-        ") AS visible) AS ranked WHERE position <= %s"
+    kinds = range(len(SEARCHABLE_KINDS))
+    visible, visible_params = _visible_matches_sql(vendor, terms)
+    best = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT kind, pk, score, CAST(NULL AS bigint) FROM visible "
+        f"WHERE kind = {number} ORDER BY score, pk LIMIT %s) AS best_{number}"
+        for number in kinds
     )
-    return sql, [
-        KIND_SPAN,
-        KIND_SPAN,
+    sql = (
+        f"WITH {visible} "
+        "SELECT kind, CAST(NULL AS bigint), CAST(NULL AS double precision), count(*) "
+        f"FROM visible GROUP BY kind UNION ALL {best}"
+    )
+    return sql, [*visible_params, *[MAX_RESULTS_PER_KIND] * len(kinds)]
+
+
+def _visible_matches_sql(vendor: str, terms: list[Term]) -> tuple[str, list]:
+    """The common table ``visible`` (kind, pk, score): the matches whose record is published.
+
+    Each match is asked only the rule of its own kind. SQLite does it best in one pass,
+    a ``CASE`` of the kinds; PostgreSQL by a join per kind, which it plans by the number
+    of matches (a CASE of subqueries would read every published record of a kind whenever
+    it expects many matches).
+    """
+    matched, params = _matched_sql(vendor, terms)
+    rules = [_visible_sql(number, vendor) for number in range(len(SEARCHABLE_KINDS))]
+    if vendor == "sqlite":
+        cases = " ".join(f"WHEN {number} THEN {sql}" for number, (sql, _) in enumerate(rules))
+        return (
+            "visible AS MATERIALIZED ("
+            "SELECT matched.entry / %s AS kind, matched.entry %% %s AS pk, "
+            f"matched.score AS score FROM ({matched}) AS matched "
+            f"WHERE CASE matched.entry / %s {cases} ELSE %s END)"
+        ), [
+            KIND_SPAN,
+            KIND_SPAN,
+            *params,
+            KIND_SPAN,
+            *(param for _, rule_params in rules for param in rule_params),
+            False,
+        ]
+    joins = " UNION ALL ".join(
+        f"SELECT {number} AS kind, matched.entry - %s AS pk, matched.score AS score "
+        f"FROM matched WHERE matched.entry BETWEEN %s AND %s AND {sql}"
+        for number, (sql, _) in enumerate(rules)
+    )
+    return f"matched AS MATERIALIZED ({matched}), visible AS MATERIALIZED ({joins})", [
         *params,
-        KIND_SPAN,
-        *(param for _, visible_params in visible for param in visible_params),
-        False,
-        MAX_RESULTS_PER_KIND,
+        *(
+            param
+            for number, (_, rule_params) in enumerate(rules)
+            for param in (
+                number * KIND_SPAN,
+                number * KIND_SPAN,
+                (number + 1) * KIND_SPAN - 1,
+                *rule_params,
+            )
+        ),
     ]
 
 
 def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:
-    """By kind number: the number of published matches and the best of them."""
+    """By kind number: the number of published matches and the best of them, best first."""
     with _connection().cursor() as cursor:
         cursor.execute(*matches_sql(terms))
-        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3]))
-    found: dict[int, tuple[int, list[int]]] = {}
-    for number, pk, total, _position in rows:
-        found.setdefault(number, (total, []))[1].append(pk)
+        rows = cursor.fetchall()
+    totals = {number: total for number, pk, _, total in rows if pk is None}
+    best = sorted((number, score, pk) for number, pk, score, _ in rows if pk is not None)
+    found: dict[int, tuple[int, list[int]]] = {number: (totals[number], []) for number in totals}
+    for number, _score, pk in best:
+        found[number][1].append(pk)
     return found
 
 
