@@ -67,6 +67,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/registry_pages.py
 	$(BIN)/python bench/release.py
