@@ -85,6 +85,31 @@ def search() -> list[Line]:
     return lines
 
 
+def registry_pages() -> list[Line]:
+    figures = _read("registry_pages.json")
+    if figures is None:
+        return [_missing("registry pages p95 ≤ 15 ms cold", "registry_pages.json")]
+    lines = []
+    for database in ("sqlite", "postgresql"):
+        if database not in figures:
+            lines.append(Line(f"registry pages p95 ≤ 15 ms cold, {database}", "not run", None))
+            continue
+        run = figures[database]
+        pages = run["pages"]
+        worst = max(pages.items(), key=lambda item: item[1]["p95_ms"])
+        within = sum(figure["p95_ms"] <= 15 for figure in pages.values())
+        lines.append(
+            Line(
+                f"registry pages p95 ≤ 15 ms cold, {database}, {run['conferments']:,} "
+                f"conferments (/robots.txt {run['robots_txt_p50_ms']} ms)",
+                f"{within} of {len(pages)} pages within; worst {worst[1]['p95_ms']} ms "
+                f"({worst[0]})",
+                within == len(pages),
+            )
+        )
+    return lines
+
+
 def snapshots() -> list[Line]:
     figures = _read("snapshots.json")
     if figures is None:
@@ -104,6 +129,7 @@ def lines() -> list[Line]:
         *cold_pages("cold_pages.json", "the fixtures"),
         *cold_pages("cold_pages_big.json", "with 200,000 conferments and 100,000 events"),
         *search(),
+        *registry_pages(),
         *snapshots(),
     ]
 
