@@ -93,7 +93,8 @@ def setup(database_url: str, static_root: Path, *, fixtures: bool) -> None:
 
 def fill_big(*, records: int, conferments: int) -> None:
     """Add ``records`` generated events (indexed as any bulk write indexes them) and
-    ``conferments`` synthetic conferments (bench/registry_pages.py's filler) to the fixtures."""
+    ``conferments`` synthetic conferments (bench/registry_pages.py's filler) to the fixtures;
+    the search entries of the people are left out, as that filler leaves them."""
     from django.db import transaction
 
     from awards.core.bulk import chunks
@@ -108,9 +109,9 @@ def fill_big(*, records: int, conferments: int) -> None:
             created = Event.objects.bulk_create(batch)
             records_written_in_bulk(model=Event, records=created)
     if conferments:
-        from registry_pages import fill_conferments
+        from registry_pages import fill
 
-        fill_conferments(conferments)
+        fill(conferments)
 
 
 def chief_editor_client():
