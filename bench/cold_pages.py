@@ -92,25 +92,20 @@ def setup(database_url: str, static_root: Path, *, fixtures: bool) -> None:
 
 
 def fill_big(*, records: int, conferments: int) -> None:
-    """Add ``records`` generated events (indexed as any bulk write indexes them) and
-    ``conferments`` synthetic conferments (bench/registry_pages.py's filler) to the fixtures;
-    the search entries of the people are left out, as that filler leaves them."""
-    from django.db import transaction
+    """Add ``records`` generated events with their index entries (bench/search.py's filler)
+    and ``conferments`` synthetic conferments (bench/registry_pages.py's) to the fixtures,
+    in bulk: neither writes the edit history, which these pages do not read."""
+    from django.db.models import Max
 
-    from awards.core.bulk import chunks
     from awards.models import Event
-    from awards.records.writes import records_written_in_bulk
 
     sys.path.insert(0, str(ROOT / "bench"))
-    from pages import _generated_events
+    from registry_pages import fill
+    from search import _fill
 
-    for batch in chunks(_generated_events(records)):
-        with transaction.atomic():
-            created = Event.objects.bulk_create(batch)
-            records_written_in_bulk(model=Event, records=created)
+    first_pk = (Event.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+    _fill(start=0, count=records, first_pk=first_pk)
     if conferments:
-        from registry_pages import fill
-
         fill(conferments)
 
 
