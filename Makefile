@@ -64,12 +64,18 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# The imports are measured on PostgreSQL too (the database is recreated), beside SQLite.
-bench: export BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heroes_bench_imports
+# Issue 22's goals first, each figure beside its goal, and their summary (bench/goals.py);
+# then the throughput, release, API, matching and hostile-file benchmarks.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/cold_pages.py
+	$(BIN)/python bench/cold_pages.py --big --label "fixtures, 200,000 conferments, 100,000 events" --output bench/out/cold_pages_big.json
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/registry_pages.py
+	BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/heroes_bench_imports $(BIN)/python bench/registry.py
+	BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/heroes_bench_imports $(BIN)/python bench/run.py
+	$(BIN)/python bench/snapshots.py
+	$(BIN)/python bench/goals.py
 	$(BIN)/python bench/pages.py
-	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/release.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/matching.py

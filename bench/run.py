@@ -333,6 +333,7 @@ def main() -> None:
         return
     started = time.perf_counter()
     postgres = os.environ.get("BENCH_POSTGRES_URL")
+    figures = []
     with tempfile.TemporaryDirectory() as directory:
         database = Path(directory) / "bench.sqlite3"
         setup_django(database)
@@ -363,6 +364,15 @@ def main() -> None:
                 f"   project is {beside_goal(project_time / raw_time, MAX_RATIO_TO_RAW, '×')}"
             )
             alone = import_in_child(rows)
+            figure = {
+                "rows": rows,
+                "import_s": round(project_time, 2),
+                "raw_insert_s": round(raw_time, 2),
+                "ratio_to_raw": round(project_time / raw_time, 2),
+                "fresh_process_import_s": alone["import_s"],
+                "peak_mb": alone["peak_mb"],
+            }
+            figures.append(figure)
             print(
                 f"  import, project, in a fresh process          {alone['import_s']:7.2f} s"
                 f"   peak memory {beside_goal(alone['peak_mb'], MAX_PEAK_MB, ' MB')}"
@@ -371,6 +381,9 @@ def main() -> None:
                 recreate_postgres(postgres)
                 pg = import_in_child(rows, database_url=postgres)
                 to_sqlite = pg["import_s"] / alone["import_s"]
+                figure["postgresql_import_s"] = pg["import_s"]
+                figure["postgresql_peak_mb"] = pg["peak_mb"]
+                figure["ratio_to_sqlite"] = round(to_sqlite, 2)
                 print(
                     f"  import, project, on PostgreSQL               {pg['import_s']:7.2f} s"
                     f"   to SQLite's {beside_goal(to_sqlite, MAX_RATIO_TO_SQLITE, '×')}"
@@ -394,6 +407,9 @@ def main() -> None:
             )
         if not postgres:
             print("PostgreSQL: BENCH_POSTGRES_URL is not set, not measured.\n")
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "imports.json").write_text(json.dumps({"events": figures}, indent=2))
     # Background imports and the million-row refusal, in a process of their own so that
     # its peak memory is theirs alone.
     subprocess.run([sys.executable, str(Path(__file__).with_name("background.py"))], check=True)

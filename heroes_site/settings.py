@@ -213,6 +213,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         [
             _options.get("options", ""),
             *(f"-c {name}={round(seconds * 1000)}" for name, seconds in _server_limits.items()),
+            # No JIT: the site's queries take milliseconds, and a plan the planner thinks
+            # costly (a search matching most of a large index) spent 0.8 s compiling.
+            "-c jit=off",
         ]
     ).strip()
     # The server answers by its statement_timeout (lock waits included) when it is there:

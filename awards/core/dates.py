@@ -11,7 +11,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_ALT
@@ -123,18 +123,30 @@ def format_partial_date(value: PartialDate | None, *, language: str | None = Non
     """
     if value is None:
         return ""
-    with translation.override(language or translation.get_language() or "ru"):
-        is_russian = translation.get_language().startswith("ru")
-        if value.precision == YEAR:
-            return str(value.year)
-        if value.precision == MONTH:
-            month = str(MONTHS[value.month])
-            if is_russian:
-                return f"{month.lower()} {value.year} г."
-            return f"{month} {value.year}"
+    active = translation.get_language()
+    wanted = language or active or "ru"
+    if wanted == active:
+        return _formatted(value, wanted)
+    with translation.override(wanted):
+        return _formatted(value, wanted)
+
+
+# A page of the registry writes a hundred dates, most of them the same few decree days:
+# each written once per language (the month names come from the catalogues, fixed while
+# the process runs).
+@lru_cache(maxsize=8192)
+def _formatted(value: PartialDate, language: str) -> str:
+    is_russian = language.startswith("ru")
+    if value.precision == YEAR:
+        return str(value.year)
+    if value.precision == MONTH:
+        month = str(MONTHS[value.month])
         if is_russian:
-            return f"{value.day} {MONTHS_ALT[value.month]} {value.year} г."
-        return f"{value.day} {MONTHS[value.month]} {value.year}"
+            return f"{month.lower()} {value.year} г."
+        return f"{month} {value.year}"
+    if is_russian:
+        return f"{value.day} {MONTHS_ALT[value.month]} {value.year} г."
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
 
 
 def format_date_phrase(value: PartialDate, *, language: str | None = None) -> str:

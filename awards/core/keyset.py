@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -94,10 +95,18 @@ def keyset_page(
     before: str | None = None,
     last: bool = False,
     size: int = PAGE_SIZE,
+    row: Callable[[tuple], object] | None = None,
 ) -> KeysetPage:
     """The page of ``queryset`` in the order of ``key`` then primary key: the first, the one
-    after the cursor ``after``, the one before the cursor ``before``, or the last."""
+    after the cursor ``after``, the one before the cursor ``before``, or the last.
+
+    ``row``: ``queryset`` gives values (``values_list``), and ``row`` builds each item from
+    them; an item has the key and ``pk`` as attributes, as a record does."""
     field = queryset.model._meta.get_field(key)
+
+    def fetch(rows) -> list:
+        return [row(values) for values in rows] if row is not None else list(rows)
+
     after_key = decode_cursor(after, queryset=queryset, key=key)
     before_key = decode_cursor(before, queryset=queryset, key=key)
     forward = (key, "pk")
@@ -105,7 +114,7 @@ def keyset_page(
     if after_key is not None:
         value, pk = after_key
         # The bound on the key alone lets the database start the index range there.
-        rows = list(
+        rows = fetch(
             queryset.filter(**{f"{key}__gte": value})
             .filter(Q(**{f"{key}__gt": value}) | Q(**{key: value, "pk__gt": pk}))
             .order_by(*forward)[: size + 1]
@@ -118,11 +127,11 @@ def keyset_page(
             reverse = reverse.filter(**{f"{key}__lte": value}).filter(
                 Q(**{f"{key}__lt": value}) | Q(**{key: value, "pk__lt": pk})
             )
-        rows = list(reverse.order_by(*backward)[: size + 1])
+        rows = fetch(reverse.order_by(*backward)[: size + 1])
         items = rows[:size][::-1]
         has_more_after, has_more_before = before_key is not None, len(rows) > size
     else:
-        rows = list(queryset.order_by(*forward)[: size + 1])
+        rows = fetch(queryset.order_by(*forward)[: size + 1])
         items, has_more_after, has_more_before = rows[:size], len(rows) > size, False
 
     def cursor(item) -> str:

@@ -25,6 +25,18 @@ def times_condition(times: int) -> models.Q:
     return models.Q(public_times=times)
 
 
+def awarded_posthumously(*, posthumous: bool, date, died_on) -> bool:
+    """Conferred posthumously: stated so by the source, or dated surely after the
+    person's death (a day after the day of death; a year or a month only when wholly
+    after it). The one rule the pages, the lists and the exports read."""
+    return posthumous or certainly_after(date, died_on)
+
+
+def stands_revoked(*, revoked_on, revoked_by_id, restored_on, restored_by_id) -> bool:
+    """Revoked (by a date or an act) and not restored."""
+    return bool(revoked_on or revoked_by_id) and not (restored_on or restored_by_id)
+
+
 class ConfermentQuerySet(RecordQuerySet):
     def published(self):
         """Published conferments of published people and titles.
@@ -238,6 +250,22 @@ class Conferment(CitedRecord):
                 fields=["public_times", "sort_name_en", "id"], name="conferment_times_en_idx"
             ),
             models.Index(fields=["public_times", "date", "id"], name="conferment_times_date_idx"),
+            # Four times and more is a range of the number of awards, which no index
+            # leading with it keeps in either order: the few conferments it selects have
+            # indexes of their own, in each order (the lists of those honoured four times
+            # and more, the filter "four times and more").
+            *(
+                models.Index(
+                    fields=[order, "id"],
+                    condition=models.Q(public_times__gte=MANY_TIMES),
+                    name=f"conferment_many_{suffix}_idx",
+                )
+                for order, suffix in (
+                    ("sort_name_ru", "ru"),
+                    ("sort_name_en", "en"),
+                    ("date", "date"),
+                )
+            ),
             # The editors' list filtered by the number of awards of every record, by date.
             models.Index(fields=["times", "date", "id"], name="conferment_all_times_idx"),
             models.Index(fields=["year", "sort_name_ru", "id"], name="conferment_year_ru_idx"),
@@ -312,16 +340,19 @@ class Conferment(CitedRecord):
 
     @property
     def is_posthumous(self) -> bool:
-        """Conferred posthumously: stated so by the source, or dated surely after the
-        person's death (a day after the day of death; a year or a month only when wholly
-        after it). The one rule the pages, the lists and the exports read."""
-        return self.posthumous or certainly_after(self.date, self.person.died_on)
+        """Conferred posthumously (``awarded_posthumously``)."""
+        return awarded_posthumously(
+            posthumous=self.posthumous, date=self.date, died_on=self.person.died_on
+        )
 
     @property
     def revoked(self) -> bool:
-        """Revoked and not restored."""
-        return bool(self.revoked_on or self.revoked_by_id) and not (
-            self.restored_on or self.restored_by_id
+        """Revoked and not restored (``stands_revoked``)."""
+        return stands_revoked(
+            revoked_on=self.revoked_on,
+            revoked_by_id=self.revoked_by_id,
+            restored_on=self.restored_on,
+            restored_by_id=self.restored_by_id,
         )
 
 

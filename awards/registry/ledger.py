@@ -17,6 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
+
+from awards.core.content_generation import content_generation
+
 LONG_GAP = 1000
 # The title whose ledger is shown when none is chosen: its medal is the numbered one the
 # document names (the "Hammer and Sickle").
@@ -129,6 +133,60 @@ def read_ledger(*, conferments, shown: int = SHOWN) -> tuple[Ledger, dict]:
         for record in conferments.filter(pk__in=flagged).select_related("person", "title")
     }
     return ledger, records
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """A ledger as a page shows it: how many numbers it holds and how many are flagged,
+    and only the flagged rows whose records were read (those the page lists)."""
+
+    numbered: int
+    anomalies: int
+    duplicates: list
+    out_of_order: list
+    gaps: list
+    unreadable: list
+
+    @classmethod
+    def of(cls, ledger: Ledger, records: dict) -> LedgerSummary:
+        def known(*rows) -> bool:
+            return all(row.pk in records for row in rows)
+
+        return cls(
+            numbered=len(ledger.numbered),
+            anomalies=ledger.anomalies,
+            duplicates=[group for group in ledger.duplicates if known(*group)],
+            out_of_order=[pair for pair in ledger.out_of_order if known(*pair)],
+            gaps=[gap for gap in ledger.gaps if known(gap.after, gap.before)],
+            unreadable=[row for row in ledger.unreadable if known(row)],
+        )
+
+
+# The public ledgers, by content generation and title key.
+_ledgers_of_generation: dict[tuple[str, int | None], tuple[LedgerSummary, dict]] = {}
+
+
+def read_public_ledger(*, title, conferments) -> tuple[LedgerSummary, dict]:
+    """``read_ledger`` of a title's public conferments, summed up, kept for the content
+    generation.
+
+    The ledger reads every numbered conferment of the title (a million rows of the
+    largest lists): the public page reads it once per generation, which every committed
+    write renews (as awards.registry.checks.titles_for_pages does for the titles' rules),
+    so it is never older than a cached page would be. Inside a transaction, where a
+    write may not be committed yet, it is read afresh.
+    """
+    if connection.in_atomic_block:
+        ledger, records = read_ledger(conferments=conferments)
+        return LedgerSummary.of(ledger, records), records
+    key = (content_generation(), title.pk if title is not None else None)
+    kept = _ledgers_of_generation.get(key)
+    if kept is None:
+        if any(generation != key[0] for generation, _title in _ledgers_of_generation):
+            _ledgers_of_generation.clear()
+        ledger, records = read_ledger(conferments=conferments)
+        kept = _ledgers_of_generation[key] = (LedgerSummary.of(ledger, records), records)
+    return kept
 
 
 def ledger_anomalies(ledger, records: dict, *, url_of) -> dict[str, list]:

@@ -89,7 +89,8 @@ def entry_id(number: int, pk: int) -> int:
     return number * KIND_SPAN + pk
 
 
-def _id_column(connection) -> str:
+def index_id_column(connection) -> str:
+    """The column of the entries' keys: FTS5's rowid, or the table's primary key."""
     return "rowid" if connection.vendor == "sqlite" else "id"
 
 
@@ -129,6 +130,14 @@ def _row_of(record: Model, kind: SearchableKind) -> dict:
     return row
 
 
+def entries_of(*, model: type[Model], rows: list[dict]) -> list[tuple[int, str, str]]:
+    """The entries (key, names, other text) of records of a searchable model, given as
+    rows of values: ``pk`` and each indexed field in each language (``name_ru``, …)."""
+    number = kind_number(model)
+    kind = SEARCHABLE_KINDS[number]
+    return _entries(number, kind, rows, apps=current_apps, using=router.db_for_write(model))
+
+
 def index_records(*, model: type[Model], records: Iterable[Model]) -> None:
     """Write (or rewrite) the entries of the given records of one model, a batch at a
     time: an import of 100,000 records holds one batch of entries, not all of them."""
@@ -136,10 +145,8 @@ def index_records(*, model: type[Model], records: Iterable[Model]) -> None:
     if number is None:
         return
     kind = SEARCHABLE_KINDS[number]
-    using = router.db_for_write(model)
     for chunk in chunks(records):
-        rows = [_row_of(record, kind) for record in chunk]
-        _write_entries(model, _entries(number, kind, rows, apps=current_apps, using=using))
+        _write_entries(model, entries_of(model=model, rows=[_row_of(r, kind) for r in chunk]))
 
 
 def remove_records(*, model: type[Model], pks: Iterable[int]) -> None:
@@ -151,7 +158,7 @@ def remove_records(*, model: type[Model], pks: Iterable[int]) -> None:
     with connection.cursor() as cursor:
         for chunk in chunks(entry_id(number, pk) for pk in pks):
             cursor.execute(
-                f"DELETE FROM {TABLE} WHERE {_id_column(connection)} IN "
+                f"DELETE FROM {TABLE} WHERE {index_id_column(connection)} IN "
                 f"({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
@@ -159,7 +166,7 @@ def remove_records(*, model: type[Model], pks: Iterable[int]) -> None:
 
 def _write_entries(model: type[Model], entries: list[tuple[int, str, str]]) -> None:
     connection = connections[router.db_for_write(model)]
-    id_column = _id_column(connection)
+    id_column = index_id_column(connection)
     with connection.cursor() as cursor:
         for chunk in chunks(entries, size=500):
             cursor.execute(

@@ -125,13 +125,14 @@ class ResultGroup:
         return self.model._meta.model_name
 
 
-def _visible_sql(kind: SearchableKind, entry_key: str) -> tuple[str, tuple]:
-    """``EXISTS`` (the record of the entry is published), by its QuerySet's rule."""
-    model = apps.get_model(kind.model_label)
-    number = SEARCHABLE_KINDS.index(kind)
+@cache
+def _visible_sql(number: int, vendor: str) -> tuple[str, tuple]:
+    """``EXISTS`` (the record of the entry ``matched.entry`` is published), by its
+    QuerySet's rule; built once per kind and database, being the same for every query."""
+    model = apps.get_model(SEARCHABLE_KINDS[number].model_label)
     visible = (
         model.objects.published()
-        .filter(pk=RawSQL(f"{entry_key} - %s", (number * KIND_SPAN,)))
+        .filter(pk=RawSQL("matched.entry - %s", (number * KIND_SPAN,)))
         .order_by()
         .values("pk")
     )
@@ -139,52 +140,22 @@ def _visible_sql(kind: SearchableKind, entry_key: str) -> tuple[str, tuple]:
     return f"EXISTS ({sql})", params
 
 
-def _sqlite_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
-    match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
-    number = SEARCHABLE_KINDS.index(kind)
-    visible, visible_params = _visible_sql(kind, f"{TABLE}.rowid")
-    # bm25() is only allowed in the query that matches, not beside a window function.
-    sql = (
-        "SELECT %s AS kind, pk, count(*) OVER () AS total, "
-        "row_number() OVER (ORDER BY score, pk) AS position FROM ("
-        f"SELECT {TABLE}.rowid - %s AS pk, bm25({TABLE}, %s, %s) AS score FROM {TABLE} "
-        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid BETWEEN %s AND %s AND {visible}"
-        ") ORDER BY position LIMIT %s"
-    )
-    return sql, (
-        number,
-        number * KIND_SPAN,
-        NAME_WEIGHT,
-        BODY_WEIGHT,
-        match,
-        number * KIND_SPAN,
-        (number + 1) * KIND_SPAN - 1,
-        *visible_params,
-        MAX_RESULTS_PER_KIND,
-    )
-
-
-def _postgresql_matches(kind: SearchableKind, terms: list[Term]) -> tuple[str, tuple]:
+def _matched_sql(vendor: str, terms: list[Term]) -> tuple[str, tuple]:
+    """Every entry matching the terms, once: ``entry`` (its key) and ``score`` (its rank,
+    lower is better)."""
+    if vendor == "sqlite":
+        match = " AND ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in terms)
+        # bm25() is only allowed in the query that matches, not beside a window function.
+        return (
+            f"SELECT rowid AS entry, bm25({TABLE}, %s, %s) AS score FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s",
+            (NAME_WEIGHT, BODY_WEIGHT, match),
+        )
     query = " & ".join(f"'{term.text}'" + (":*" if term.prefix else "") for term in terms)
-    number = SEARCHABLE_KINDS.index(kind)
-    visible, visible_params = _visible_sql(kind, "entry.id")
-    sql = (
-        "SELECT %s AS kind, entry.id - %s AS pk, count(*) OVER () AS total, "
-        "row_number() OVER (ORDER BY ts_rank(entry.document, query) DESC, entry.id) AS position "
-        f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query "
-        # The kind as a quotient, not a range of keys: a range would lead the planner to
-        # the primary key's index instead of the full-text one.
-        f"WHERE entry.document @@ query AND entry.id / %s = %s AND {visible} "
-        "ORDER BY position LIMIT %s"
-    )
-    return sql, (
-        number,
-        number * KIND_SPAN,
-        query,
-        KIND_SPAN,
-        number,
-        *visible_params,
-        MAX_RESULTS_PER_KIND,
+    return (
+        "SELECT entry.id AS entry, -ts_rank(entry.document, query) AS score "
+        f"FROM {TABLE} AS entry, to_tsquery('simple', %s) AS query WHERE entry.document @@ query",
+        (query,),
     )
 
 
@@ -193,24 +164,86 @@ def _connection():
 
 
 def matches_sql(terms: list[Term]) -> tuple[str, list]:
-    """The one query that finds the matches of every kind: rows of (kind number, primary
-    key, published matches of the kind, rank)."""
-    matches = _sqlite_matches if _connection().vendor == "sqlite" else _postgresql_matches
-    parts = [matches(kind, terms) for kind in SEARCHABLE_KINDS]
-    sql = " UNION ALL ".join(
-        f"SELECT * FROM ({part}) AS kind_{number}" for number, (part, _) in enumerate(parts)
+    """The one query that finds the matches of every kind: for each kind found, a row
+    (kind number, None, None, published matches of the kind) and the rows (kind number,
+    primary key, rank, None) of its best MAX_RESULTS_PER_KIND.
+
+    The index is searched once for all kinds; each match is kept if its record is
+    published (the rule of its kind, asked only of the kind its key falls in); the matches
+    kept are counted by kind, and the best of each kind taken by rank, without sorting
+    them all.
+    """
+    vendor = _connection().vendor
+    kinds = range(len(SEARCHABLE_KINDS))
+    visible, visible_params = _visible_matches_sql(vendor, terms)
+    best = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT kind, pk, score, CAST(NULL AS bigint) FROM visible "
+        f"WHERE kind = {number} ORDER BY score, pk LIMIT %s) AS best_{number}"
+        for number in kinds
     )
-    return sql, [param for _, params in parts for param in params]
+    sql = (
+        f"WITH {visible} "
+        "SELECT kind, CAST(NULL AS bigint), CAST(NULL AS double precision), count(*) "
+        f"FROM visible GROUP BY kind UNION ALL {best}"
+    )
+    return sql, [*visible_params, *[MAX_RESULTS_PER_KIND] * len(kinds)]
+
+
+def _visible_matches_sql(vendor: str, terms: list[Term]) -> tuple[str, list]:
+    """The common table ``visible`` (kind, pk, score): the matches whose record is published.
+
+    Each match is asked only the rule of its own kind. SQLite does it best in one pass,
+    a ``CASE`` of the kinds; PostgreSQL by a join per kind, which it plans by the number
+    of matches (a CASE of subqueries would read every published record of a kind whenever
+    it expects many matches).
+    """
+    matched, params = _matched_sql(vendor, terms)
+    rules = [_visible_sql(number, vendor) for number in range(len(SEARCHABLE_KINDS))]
+    if vendor == "sqlite":
+        cases = " ".join(f"WHEN {number} THEN {sql}" for number, (sql, _) in enumerate(rules))
+        return (
+            "visible AS MATERIALIZED ("
+            "SELECT matched.entry / %s AS kind, matched.entry %% %s AS pk, "
+            f"matched.score AS score FROM ({matched}) AS matched "
+            f"WHERE CASE matched.entry / %s {cases} ELSE %s END)"
+        ), [
+            KIND_SPAN,
+            KIND_SPAN,
+            *params,
+            KIND_SPAN,
+            *(param for _, rule_params in rules for param in rule_params),
+            False,
+        ]
+    joins = " UNION ALL ".join(
+        f"SELECT {number} AS kind, matched.entry - %s AS pk, matched.score AS score "
+        f"FROM matched WHERE matched.entry BETWEEN %s AND %s AND {sql}"
+        for number, (sql, _) in enumerate(rules)
+    )
+    return f"matched AS MATERIALIZED ({matched}), visible AS MATERIALIZED ({joins})", [
+        *params,
+        *(
+            param
+            for number, (_, rule_params) in enumerate(rules)
+            for param in (
+                number * KIND_SPAN,
+                number * KIND_SPAN,
+                (number + 1) * KIND_SPAN - 1,
+                *rule_params,
+            )
+        ),
+    ]
 
 
 def _matches(terms: list[Term]) -> dict[int, tuple[int, list[int]]]:
-    """By kind number: the number of published matches and the best of them."""
+    """By kind number: the number of published matches and the best of them, best first."""
     with _connection().cursor() as cursor:
         cursor.execute(*matches_sql(terms))
-        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3]))
-    found: dict[int, tuple[int, list[int]]] = {}
-    for number, pk, total, _position in rows:
-        found.setdefault(number, (total, []))[1].append(pk)
+        rows = cursor.fetchall()
+    totals = {number: total for number, pk, _, total in rows if pk is None}
+    best = sorted((number, score, pk) for number, pk, score, _ in rows if pk is not None)
+    found: dict[int, tuple[int, list[int]]] = {number: (totals[number], []) for number in totals}
+    for number, _score, pk in best:
+        found[number][1].append(pk)
     return found
 
 

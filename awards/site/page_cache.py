@@ -33,7 +33,7 @@ from django.utils.http import http_date
 from awards.core.content_generation import content_generation, generation_time
 
 # URL names outside the awards namespace that are public pages too.
-PUBLIC_URL_NAMES = {"sitemap", "robots-txt"}
+PUBLIC_URL_NAMES = {"sitemap", "sitemap-section", "robots-txt"}
 PUBLIC_NAMESPACE = "awards"
 # Headers set by middleware outside this one, which sets them again on every response.
 OUTER_HEADERS = {"vary", "content-language", "content-security-policy", "set-cookie"}

@@ -14,7 +14,8 @@ from awards.exchange.kinds.registry_list import RegistryListKind
 from awards.models import Conferment, Title
 from awards.registry.checks import REPEAT_LISTS
 from awards.registry.counts import conferments_per_year
-from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_ledger
+from awards.registry.ledger import LEDGER_TITLE, ledger_anomalies, read_public_ledger
+from awards.registry.lines import ConfermentLine, lines
 from awards.site.public_exports import PublicLinks
 from awards.site.registry_chart import year_chart
 from awards.site.registry_forms import SORT_BY_DATE, RegistryFilterForm
@@ -26,8 +27,10 @@ def _name_key() -> str:
 
 
 def _page(request, queryset, *, key):
+    """The page of the conferments the request asks for, as the lines a list shows."""
     return keyset_page(
-        queryset=queryset,
+        queryset=lines(queryset),
+        row=ConfermentLine.of,
         key=key,
         after=request.GET.get("after"),
         before=request.GET.get("before"),
@@ -141,7 +144,7 @@ def medal_ledger(request):
         form.filters().get("title") or Title.objects.published().filter(slug=LEDGER_TITLE).first()
     )
     conferments = Conferment.objects.for_registry().filter(title=title)
-    ledger, records = read_ledger(conferments=conferments)
+    ledger, records = read_public_ledger(title=title, conferments=conferments)
     page = _page(request, conferments.filter(medal_order__isnull=False), key="medal_order")
     return render(
         request,

@@ -142,19 +142,21 @@ def language_versions(context):
     """The current page in every language: code, own name, absolute address, current."""
     request = context["request"]
     current = get_language()
-    versions = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        versions.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": request.build_absolute_uri(translate_url(request.get_full_path(), code)),
-                "path": translate_url(request.get_full_path(), code),
-                "current": code == current,
-            }
-        )
-    return versions
+    return [
+        _language_version(request, code=code, current=current) for code, _ in settings.LANGUAGES
+    ]
+
+
+def _language_version(request, *, code: str, current: str) -> dict:
+    # The path translated once: a resolve and a reverse.
+    path = translate_url(request.get_full_path(), code)
+    return {
+        "code": code,
+        "name": get_language_info(code)["name_local"],
+        "url": request.build_absolute_uri(path),
+        "path": path,
+        "current": code == current,
+    }
 
 
 @register.simple_tag(takes_context=True)

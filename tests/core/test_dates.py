@@ -4,6 +4,7 @@ them."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from awards.core.dates import (
     AFTER,
@@ -105,3 +106,16 @@ def test_a_date_phrase_takes_the_case_of_its_frame_and_keeps_its_precision(
     value = PartialDate.parse(text)
     assert date_phrase(value, frame, language="ru") == russian
     assert date_phrase(value, frame, language="en") == english
+
+
+def test_a_date_written_in_one_language_is_written_afresh_in_the_other():
+    """Dates are written once per language and kept: the page's language decides which."""
+    value = PartialDate(1957, 1, 11)
+    with translation.override("en"):
+        assert format_partial_date(value) == "11 January 1957"
+        assert format_partial_date(value, language="ru") == "11 января 1957 г."
+    with translation.override("ru"):
+        assert format_partial_date(value) == "11 января 1957 г."
+        assert format_partial_date(PartialDate(1957, 1)) == "январь 1957 г."
+    with translation.override("en"):
+        assert format_partial_date(PartialDate(1957, 1)) == "January 1957"

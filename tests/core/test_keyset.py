@@ -103,3 +103,34 @@ def test_pages_follow_one_another_to_the_last_and_back(client, heroes, monkeypat
 def test_a_forged_cursor_gives_the_first_page(client, heroes):
     response = client.get("/registry/?after=not-a-cursor")
     assert names_on(response) == names_on(client.get("/registry/"))
+
+
+def test_a_page_of_values_built_into_items_follows_the_same_keys_as_records(twice_and_thrice):
+    """``keyset_page(row=...)``: the items are built from values, page after page, with the
+    cursors the records' pages have."""
+    from awards.core.keyset import keyset_page
+    from awards.models import Conferment
+    from awards.registry.lines import ConfermentLine, lines
+
+    conferments = Conferment.objects.for_registry()
+    for key in ("sort_name_ru", "date"):
+        records = keyset_page(queryset=conferments, key=key, size=2)
+        values = keyset_page(queryset=lines(conferments), key=key, size=2, row=ConfermentLine.of)
+        while True:
+            assert all(isinstance(item, ConfermentLine) for item in values.items)
+            assert [item.pk for item in values.items] == [item.pk for item in records.items]
+            assert (values.next_cursor, values.previous_cursor) == (
+                records.next_cursor,
+                records.previous_cursor,
+            )
+            if records.at_end:
+                break
+            records = keyset_page(queryset=conferments, key=key, size=2, after=records.next_cursor)
+            values = keyset_page(
+                queryset=lines(conferments), key=key, size=2, row=ConfermentLine.of,
+                after=values.next_cursor,
+            )  # fmt: skip
+        last = keyset_page(queryset=lines(conferments), key=key, last=True, row=ConfermentLine.of)
+        assert [item.pk for item in last.items] == [
+            item.pk for item in keyset_page(queryset=conferments, key=key, last=True).items
+        ]

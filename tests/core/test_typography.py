@@ -186,3 +186,26 @@ def test_an_empty_lang_keeps_the_language_around_it():
 def test_text_holding_the_characters_that_stand_for_tags_is_set_without_them():
     page = "<p>\ue000\ue001&#xe000;«Герой»</p>"
     assert typeset_html(page, language="ru") == "<p>«Герой»</p>"
+
+
+def test_a_page_set_again_sets_only_its_new_blocks():
+    """Each block of a page is set once per process: a page rendered again sets none, a page
+    with one paragraph changed sets that paragraph alone."""
+    from awards.core.typography import _typeset_block
+
+    paragraphs = [
+        f'<p>Указ № {number} - "о медали" от 27 декабря 1938 года</p>' for number in range(50)
+    ]
+    page = "<main>" + "".join(paragraphs) + "</main>"
+    first = typeset_html(page, language="ru")
+    before = _typeset_block.cache_info()
+    assert typeset_html(page, language="ru") == first
+    after = _typeset_block.cache_info()
+    assert after.misses == before.misses
+    assert after.hits - before.hits >= len(paragraphs)
+    changed = page.replace("Указ № 7 ", "Указ № 777 ")
+    set_changed = typeset_html(changed, language="ru")
+    assert _typeset_block.cache_info().misses - after.misses == 1
+    assert (
+        "<p>Указ №\u00a0777\u00a0— «о медали» от 27\u00a0декабря 1938\u00a0года</p>" in set_changed
+    )

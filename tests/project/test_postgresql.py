@@ -4,6 +4,7 @@ connection is given up in seconds."""
 import urllib.parse
 
 import pytest
+from django.db import connection
 
 from tests.support.production_server import (
     SilenceableRelay,
@@ -39,3 +40,13 @@ def test_a_database_that_falls_silent_on_an_open_connection_answers_503_in_secon
     assert status == 503, body[:500]
     assert headers["Retry-After"] == "30"
     assert "the database is not answering" in body.decode()
+
+
+@pytest.mark.django_db
+def test_connections_never_compile_queries_with_jit():
+    # A search matching most of a large index was planned as costly and spent 0.8 s in JIT.
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

@@ -77,3 +77,29 @@ def test_the_editors_ledger_counts_drafts_and_links_the_admin(editor_client):
 
     assert f"/admin/awards/conferment/{first.pk}/change/" in page
     assert "Номера, выданные дважды" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_public_ledger_is_read_once_per_content_generation(django_assert_num_queries):
+    """Reading a title's whole ledger costs a query over every numbered conferment: the
+    public page reads it once until a committed write renews the generation."""
+    from awards.core.content_generation import invalidate_public_pages
+    from awards.models import Conferment, Title
+    from awards.records.seed import fixture_paths, load_fixture_records
+    from awards.registry.ledger import read_public_ledger
+
+    if not Title.objects.exists():
+        load_fixture_records(paths=fixture_paths())
+    confer(hero(surname="Проверочный-Первый"), "1960-01-01", medal_number="700")
+    title = Title.objects.get(slug="hero-of-socialist-labour")
+    public = Conferment.objects.for_registry().filter(title=title)
+    first, _records = read_public_ledger(title=title, conferments=public)
+    with django_assert_num_queries(0):
+        again, _records = read_public_ledger(title=title, conferments=public)
+    assert again is first and first.numbered == 1
+
+    confer(hero(surname="Проверочный-Второй"), "1961-01-01", medal_number="700")
+    invalidate_public_pages()
+    renewed, records = read_public_ledger(title=title, conferments=public)
+    assert renewed.numbered == 2 and renewed.anomalies == 1
+    assert [[row.pk for row in group] for group in renewed.duplicates] == [sorted(records)]

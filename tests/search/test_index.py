@@ -1,10 +1,14 @@
 """The full-text index of the records' text (awards.search.index), kept current on every write."""
 
 from django.core.management import call_command
+from django.db import connection
 
-from awards.models import Citation, Decree, ImportLog, Source, Title
+from awards.models import Citation, Decree, Event, ImportLog, Source, Title
 from awards.search.index import (
+    TABLE,
+    entries_of,
     entry_id,
+    index_id_column,
     index_records,
     kind_number,
     rebuild_search_index,
@@ -124,3 +128,25 @@ def test_the_entries_of_two_kinds_never_share_a_key():
     assert {entry_id(title, pk) for pk in range(1, 1000)}.isdisjoint(
         entry_id(decree, pk) for pk in range(1, 1000)
     )
+
+
+def test_the_entries_of_rows_of_values_are_what_a_write_indexes(no_records, make_event):
+    # bench/search.py writes its generated records' entries through entries_of.
+    event = make_event(name_ru="Награждение «Героев» Труда", description_ru="Ёлка и мёд")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {index_id_column(connection)}, names, body FROM {TABLE} "
+            f"WHERE {index_id_column(connection)} = %s",
+            [entry_id(kind_number(Event), event.pk)],
+        )
+        written = cursor.fetchall()
+
+    row = {
+        "pk": event.pk,
+        "name_ru": event.name_ru,
+        "name_en": event.name_en,
+        "description_ru": event.description_ru,
+        "description_en": event.description_en,
+    }
+    assert [tuple(entry) for entry in written] == entries_of(model=Event, rows=[row])
+    assert written[0][1:] == ("награждение героев труда", "елка и мед")

@@ -160,6 +160,36 @@ def test_results_count_every_match_and_show_the_best(no_records, make_event):
     assert group.hits[0].record.slug == "best"
 
 
+def test_a_search_costs_one_query_and_one_per_kind_found(
+    no_records, make_event, make_title, django_assert_num_queries
+):
+    for number in range(60):
+        make_event(name_ru=f"Награждение медалью номер {number}")
+    make_event(name_ru="Черновик с медалью", published=False)
+    make_title(name_ru="Звание с медалью")
+
+    # The index searched once for every kind; the events, then the titles, read by key.
+    with django_assert_num_queries(3):
+        groups = search_records(query="медалью")
+
+    assert [(group.kind, group.count, len(group.hits)) for group in groups] == [
+        ("title", 1, 1),
+        ("event", 60, 50),
+    ]
+
+
+def test_the_best_of_a_kind_are_ranked_by_the_index_then_by_key(no_records, make_event):
+    same = [make_event(name_ru="Медаль и медаль") for _ in range(3)]
+    weaker = make_event(name_ru="Медаль", description_ru="Длинный рассказ о чём-то другом")
+
+    (group,) = search_records(query="медаль")
+
+    assert [hit.record.pk for hit in group.hits] == [
+        *sorted(event.pk for event in same),
+        weaker.pk,
+    ]
+
+
 def test_snippets_mark_the_matching_words_and_escape_the_text(no_records, make_event):
     new_event = make_event
     new_event(name_ru="Событие", description_ru="<b>Медалью</b> награждали «героев» труда.")
@@ -191,7 +221,8 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
     plan = _plan("герою труда")
 
     if connection.vendor == "sqlite":
-        assert plan.count("VIRTUAL TABLE INDEX") == 9, plan
+        # The index is read once for every kind.
+        assert plan.count("VIRTUAL TABLE INDEX") == 1, plan
         scans = [
             line
             for line in plan.splitlines()
@@ -199,7 +230,7 @@ def test_the_search_reads_the_full_text_index_and_records_by_key(seeded):
         ]
         assert scans == [], plan
     else:
-        assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 9, plan
+        assert plan.count("Bitmap Index Scan on awards_searchentry_document") == 1, plan
         assert "Seq Scan on awards_searchentry" not in plan, plan
 
 
