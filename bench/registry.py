@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = (50_000, 200_000)
+SIZES = (200_000,)
 # The goals of issue 22 for imports.
 MAX_PEAK_MB = 300
 MAX_RATIO_TO_RAW = 3
