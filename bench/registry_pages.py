@@ -536,25 +536,11 @@ def _transliterate(text: str) -> str:
 
 
 def setup(database_url: str, static_root: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.update(
-        DJANGO_DEBUG="0",
-        DJANGO_ENV_FILE="",
-        DJANGO_SECRET_KEY="throwaway-" + "s" * 50,
-        DJANGO_ALLOWED_HOSTS="testserver,localhost",
-        DJANGO_STATIC_ROOT=str(static_root),
-        DATABASE_URL=database_url,
-        DJANGO_CACHE_DIR=str(static_root.parent / "cache"),
-    )
-    os.environ["DJANGO_SETTINGS_MODULE"] = "heroes_site.settings"
-    import django
+    """The production settings over the database, with the fixtures (bench/cold_pages.py's)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from cold_pages import setup as production_setup
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_records", verbosity=0)
+    production_setup(database_url, static_root, fixtures=True)
 
 
 def pages() -> list[str]:
