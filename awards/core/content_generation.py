@@ -14,7 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 
 GENERATION_KEY = "public-pages:generation"
 
@@ -59,3 +59,22 @@ def invalidate_public_pages_on_commit(*, using: str | None = None) -> None:
 def generation_time(generation: str) -> int:
     """The generation's time, in seconds since the epoch: when its write committed."""
     return int(generation.split(".")[1])
+
+
+def kept_for_generation(store: dict, key, read):
+    """What ``read()`` returns, kept in ``store`` under ``key`` for the current generation.
+
+    For what a public page reads that is costly and changes only with a write: every
+    committed write renews the generation, so what is kept is never older than a cached
+    page would be, and the store forgets the generations before. Inside a transaction,
+    where a write may not be committed yet, it is read afresh.
+    """
+    if connection.in_atomic_block:
+        return read()
+    generation = content_generation()
+    kept = store.get((generation, key))
+    if kept is None:
+        if any(kept_generation != generation for kept_generation, _key in store):
+            store.clear()
+        kept = store[generation, key] = read()
+    return kept

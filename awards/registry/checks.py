@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import connection
 from django.db.models import Prefetch
 
-from awards.core.content_generation import content_generation
+from awards.core.content_generation import kept_for_generation
 from awards.models import Conferment, Medal, Person, Provision, Title
 from awards.models.registry import MANY_TIMES
 from awards.registry.life import (
@@ -85,15 +84,7 @@ def titles_for_pages(title_ids: Iterable[int]) -> dict[int, Title]:
     write may not be committed yet, they are read afresh.
     """
     ids = frozenset(title_ids)
-    if connection.in_atomic_block:
-        return titles_for_check(ids)
-    key = (content_generation(), ids)
-    titles = _titles_of_generation.get(key)
-    if titles is None:
-        if any(generation != key[0] for generation, _ids in _titles_of_generation):
-            _titles_of_generation.clear()
-        titles = _titles_of_generation[key] = titles_for_check(ids)
-    return titles
+    return kept_for_generation(_titles_of_generation, ids, lambda: titles_for_check(ids))
 
 
 def _citations():

@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
-
-from awards.core.content_generation import content_generation
+from awards.core.content_generation import kept_for_generation
 
 LONG_GAP = 1000
 # The title whose ledger is shown when none is chosen: its medal is the numbered one the
@@ -172,21 +170,17 @@ def read_public_ledger(*, title, conferments) -> tuple[LedgerSummary, dict]:
 
     The ledger reads every numbered conferment of the title (a million rows of the
     largest lists): the public page reads it once per generation, which every committed
-    write renews (as awards.registry.checks.titles_for_pages does for the titles' rules),
+    write renews (``kept_for_generation``, as for the titles' rules of the pages),
     so it is never older than a cached page would be. Inside a transaction, where a
     write may not be committed yet, it is read afresh.
     """
-    if connection.in_atomic_block:
+
+    def read() -> tuple[LedgerSummary, dict]:
         ledger, records = read_ledger(conferments=conferments)
         return LedgerSummary.of(ledger, records), records
-    key = (content_generation(), title.pk if title is not None else None)
-    kept = _ledgers_of_generation.get(key)
-    if kept is None:
-        if any(generation != key[0] for generation, _title in _ledgers_of_generation):
-            _ledgers_of_generation.clear()
-        ledger, records = read_ledger(conferments=conferments)
-        kept = _ledgers_of_generation[key] = (LedgerSummary.of(ledger, records), records)
-    return kept
+
+    key = title.pk if title is not None else None
+    return kept_for_generation(_ledgers_of_generation, key, read)
 
 
 def ledger_anomalies(ledger, records: dict, *, url_of) -> dict[str, list]:
